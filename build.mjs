@@ -1,0 +1,172 @@
+#!/usr/bin/env node
+// Builds the extension for Chrome and Firefox into dist/<browser>/ and zips each for the stores.
+//   node build.mjs            build both browsers
+//   node build.mjs --watch    rebuild on change
+//   node build.mjs --browser=chrome   build one
+// The two builds differ only where a browser needs it (see manifestFor).
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  watch,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+import { zipSync } from 'fflate';
+import { esbuildMessagesPlugin, LANGUAGES, loadCatalogs } from './scripts/locales.mjs';
+
+const ROOT = dirname(fileURLToPath(import.meta.url));
+const args = process.argv.slice(2);
+const WATCH = args.includes('--watch');
+const BROWSERS = (args.find((a) => a.startsWith('--browser='))?.split('=')[1] ?? 'chrome,firefox').split(',');
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+
+/** Files shipped from node_modules: the face models and the wasm runtime (nothing is fetched at run time). */
+const VENDOR_ASSETS = [];
+
+/** Script entry points shared by both browsers: [source, output name]. */
+const SCRIPTS = [
+  ['src/background/index.ts', 'background'],
+  ['src/content/index.ts', 'content'],
+  ['src/page/index.ts', 'page'],
+];
+
+/** Every folder src/ui/<name>/ holding <name>.html is an extension page whose script is index.ts. */
+function uiPages() {
+  const dir = join(ROOT, 'src/ui');
+  return readdirSync(dir)
+    .filter((name) => existsSync(join(dir, name, `${name}.html`)))
+    .map((name) => ({ name, html: join(dir, name, `${name}.html`), script: join(dir, name, 'index.ts') }));
+}
+
+/** Pages that exist only in one browser's build. */
+const BROWSER_PAGES = {
+  // Chrome runs the model in an offscreen document; Firefox's background page has a DOM of its own.
+  chrome: [],
+  firefox: [],
+};
+
+function builtinMatches() {
+  const sites = JSON.parse(readFileSync(join(ROOT, 'src/core/builtin-sites.json'), 'utf8'));
+  return sites.flatMap((site) => site.matches);
+}
+
+function manifestFor(browser) {
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8'));
+  manifest.version = pkg.version;
+  const matches = builtinMatches();
+  for (const script of manifest.content_scripts) script.matches = matches;
+  manifest.host_permissions = matches;
+  if (browser === 'firefox') {
+    // Firefox has no offscreen API: its event page runs the analyzer itself.
+    manifest.permissions = manifest.permissions.filter((p) => p !== 'offscreen');
+  } else {
+    // Chrome lists unknown keys as errors on its extensions page.
+    delete manifest.browser_specific_settings;
+  }
+  return manifest;
+}
+
+function writeLocales(outDir) {
+  const catalogs = loadCatalogs();
+  for (const lang of LANGUAGES) {
+    const dir = join(outDir, '_locales', lang);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'messages.json'), `${JSON.stringify(catalogs[lang], null, 1)}\n`);
+  }
+}
+
+function copyStatic(browser) {
+  const outDir = join(ROOT, 'dist', browser);
+  mkdirSync(join(outDir, 'icons'), { recursive: true });
+  for (const file of readdirSync(join(ROOT, 'icons')).filter((f) => f.endsWith('.png'))) {
+    cpSync(join(ROOT, 'icons', file), join(outDir, 'icons', file));
+  }
+  for (const page of [...uiPages(), ...BROWSER_PAGES[browser]]) {
+    cpSync(page.html, join(outDir, `${page.name}.html`));
+  }
+  for (const [from, to] of VENDOR_ASSETS) cpSync(join(ROOT, from), join(outDir, to), { recursive: true });
+  writeLocales(outDir);
+  writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify(manifestFor(browser), null, 2)}\n`);
+}
+
+function esbuildOptions(browser) {
+  const entryPoints = [
+    ...SCRIPTS.map(([src, out]) => ({ in: join(ROOT, src), out })),
+    ...[...uiPages(), ...BROWSER_PAGES[browser]].map((page) => ({ in: page.script, out: page.name })),
+  ];
+  return {
+    entryPoints,
+    outdir: join(ROOT, 'dist', browser),
+    bundle: true,
+    format: 'iife',
+    target: ['chrome120', 'firefox128'],
+    minify: !WATCH,
+    sourcemap: WATCH ? 'inline' : false,
+    legalComments: 'none',
+    logLevel: 'warning',
+    define: {
+      __BROWSER__: JSON.stringify(browser),
+      'process.env.NODE_ENV': '"production"',
+    },
+    loader: { '.svg': 'text' },
+    plugins: [esbuildMessagesPlugin()],
+  };
+}
+
+function listFiles(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? listFiles(path) : [path];
+  });
+}
+
+function zip(browser) {
+  const outDir = join(ROOT, 'dist', browser);
+  const files = Object.fromEntries(
+    listFiles(outDir).map((path) => [
+      relative(outDir, path),
+      [readFileSync(path), { mtime: new Date(2000, 0, 1) }],
+    ]),
+  );
+  const archive = join(ROOT, 'dist', `faceguard-${browser}-${pkg.version}.zip`);
+  writeFileSync(archive, zipSync(files, { level: 9 }));
+  return archive;
+}
+
+async function buildOnce(browser) {
+  rmSync(join(ROOT, 'dist', browser), { recursive: true, force: true });
+  await esbuild.build(esbuildOptions(browser));
+  copyStatic(browser);
+  const archive = zip(browser);
+  console.log(`built dist/${browser}/ and ${relative(ROOT, archive)} (${statSync(archive).size} bytes)`);
+}
+
+async function watchBuild(browser) {
+  rmSync(join(ROOT, 'dist', browser), { recursive: true, force: true });
+  const ctx = await esbuild.context(esbuildOptions(browser));
+  await ctx.watch();
+  copyStatic(browser);
+  for (const dir of ['icons', 'src/i18n', 'src/ui', 'src/core']) {
+    watch(join(ROOT, dir), { recursive: true }, () => {
+      try {
+        copyStatic(browser);
+      } catch (error) {
+        console.error(error.message);
+      }
+    });
+  }
+  watch(join(ROOT, 'manifest.json'), () => copyStatic(browser));
+  console.log(`watching: dist/${browser}/`);
+}
+
+for (const browser of BROWSERS) {
+  if (!(browser in BROWSER_PAGES)) throw new Error(`unknown browser ${browser}`);
+  await (WATCH ? watchBuild(browser) : buildOnce(browser));
+}

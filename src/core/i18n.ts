@@ -1,0 +1,28 @@
+// Translation for every context. Catalogs are bundled (not read through browser.i18n) so the
+// language setting can differ from the browser's. Placeholders are $1..$9 as in messages.json.
+import catalogs from 'faceguard:messages';
+
+export type Language = keyof typeof catalogs;
+export type LanguageSetting = 'browser' | Language;
+
+export function resolveLanguage(setting: LanguageSetting, browserLanguage: string): Language {
+  if (setting !== 'browser') return setting;
+  return browserLanguage.toLowerCase().startsWith('zh') ? 'zh_CN' : 'en';
+}
+
+export function hasMessage(key: string): boolean {
+  return key in catalogs.en;
+}
+
+export function translate(language: Language, key: string, values: readonly string[] = []): string {
+  const template = catalogs[language][key] ?? catalogs.en[key];
+  if (template === undefined) return key;
+  return template.replace(/\$(\d)/g, (_, n: string) => values[Number(n) - 1] ?? '');
+}
+
+/** A translator bound to one language, the shape UI code passes around. */
+export type Translate = (key: string, values?: readonly string[]) => string;
+
+export function translator(language: Language): Translate {
+  return (key, values) => translate(language, key, values);
+}

@@ -1,0 +1,127 @@
+// The settings schema: one versioned object with defaults, validation and migration. Pure, so the
+// same rules apply in every context and in Node tests. A stored value that fails validation falls
+// back to its default field by field, so one bad value never resets the others.
+import type { LanguageSetting } from './i18n';
+import { BUILTIN_SITES, builtinSiteFor, customHostFor } from './sites';
+import type { Sensitivity } from './verdict';
+
+export const SETTINGS_VERSION = 1;
+
+export type Mode = 'ask' | 'notify' | 'off';
+export type BlurStyle = 'blur' | 'fill';
+
+export interface Settings {
+  version: number;
+  /** ask: hold the upload and ask; notify: let it through and show a notice; off: do nothing. */
+  mode: Mode;
+  sensitivity: Sensitivity;
+  warnMetadata: boolean;
+  /** Small non-blocking notices for medium risk and metadata-only findings. */
+  mediumNotices: boolean;
+  /** How long an upload may be held for the check before it is released unchecked. */
+  timeLimitSeconds: number;
+  language: LanguageSetting;
+  blurStyle: BlurStyle;
+  /** Built-in site ids and added hosts the person switched off. */
+  disabledSites: string[];
+  /** Hosts the person added (host permission granted at that moment). */
+  customSites: string[];
+}
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  version: SETTINGS_VERSION,
+  mode: 'ask',
+  sensitivity: 'balanced',
+  warnMetadata: true,
+  mediumNotices: true,
+  timeLimitSeconds: 4,
+  language: 'browser',
+  blurStyle: 'fill',
+  disabledSites: [],
+  customSites: [],
+});
+
+export const TIME_LIMIT_RANGE = { min: 1, max: 30 } as const;
+
+const oneOf =
+  <T extends string>(...values: T[]) =>
+  (v: unknown): v is T =>
+    typeof v === 'string' && (values as string[]).includes(v);
+const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
+const isStringList = (v: unknown): v is string[] =>
+  Array.isArray(v) && v.length <= 500 && v.every((s) => typeof s === 'string' && s.length <= 253);
+const isTimeLimit = (v: unknown): v is number =>
+  typeof v === 'number' && Number.isFinite(v) && v >= TIME_LIMIT_RANGE.min && v <= TIME_LIMIT_RANGE.max;
+
+const validators: { [K in keyof Omit<Settings, 'version'>]: (v: unknown) => v is Settings[K] } = {
+  mode: oneOf('ask', 'notify', 'off'),
+  sensitivity: oneOf('strict', 'balanced', 'relaxed'),
+  warnMetadata: isBoolean,
+  mediumNotices: isBoolean,
+  timeLimitSeconds: isTimeLimit,
+  language: oneOf('browser', 'en', 'zh_CN'),
+  blurStyle: oneOf('blur', 'fill'),
+  disabledSites: isStringList,
+  customSites: isStringList,
+};
+
+/**
+ * Ordered migrations, each from version N to N+1. Version 0 is what a store without a version holds
+ * (nothing shipped before 1, so it only stamps the version).
+ */
+const MIGRATIONS: Array<(raw: Record<string, unknown>) => Record<string, unknown>> = [
+  (raw) => ({ ...raw, version: 1 }),
+];
+
+/** Turns whatever storage holds into valid Settings; never throws. */
+export function parseSettings(stored: unknown): Settings {
+  let raw: Record<string, unknown> =
+    stored && typeof stored === 'object' && !Array.isArray(stored) ? { ...(stored as object) } : {};
+  let version = typeof raw.version === 'number' && Number.isInteger(raw.version) ? raw.version : 0;
+  // A newer version (from a newer install synced in) is read field by field as far as we understand it.
+  for (; version < SETTINGS_VERSION; version++) raw = MIGRATIONS[version]!(raw);
+  const settings: Settings = { ...DEFAULT_SETTINGS, disabledSites: [], customSites: [] };
+  for (const key of Object.keys(validators) as Array<keyof typeof validators>) {
+    const value = raw[key];
+    if (validators[key](value)) (settings as unknown as Record<string, unknown>)[key] = value;
+  }
+  settings.disabledSites = [...new Set(settings.disabledSites)];
+  settings.customSites = [...new Set(settings.customSites)];
+  return settings;
+}
+
+/** Applies a partial change, validating it; invalid fields are ignored. */
+export function updateSettings(current: Settings, change: Partial<Settings>): Settings {
+  return parseSettings({ ...current, ...change, version: SETTINGS_VERSION });
+}
+
+export interface SiteState {
+  /** The key used in disabledSites: a built-in site id or an added host. Null when not a protectable web page. */
+  key: string | null;
+  builtin: boolean;
+  /** Listed (built in or added). */
+  listed: boolean;
+  /** Listed, not switched off, and FaceGuard is not off. */
+  protected: boolean;
+}
+
+export function siteState(url: URL, settings: Settings): SiteState {
+  const builtin = builtinSiteFor(url);
+  const custom = builtin ? undefined : customHostFor(url, settings.customSites);
+  const isWeb = url.protocol === 'http:' || url.protocol === 'https:';
+  const key = builtin?.id ?? custom ?? (isWeb ? url.hostname.replace(/^www\./, '') : null);
+  const listed = Boolean(builtin ?? custom);
+  return {
+    key,
+    builtin: Boolean(builtin),
+    listed,
+    protected: listed && settings.mode !== 'off' && !settings.disabledSites.includes(key!),
+  };
+}
+
+export function setSiteEnabled(settings: Settings, key: string, enabled: boolean): Settings {
+  const others = settings.disabledSites.filter((k) => k !== key);
+  return updateSettings(settings, { disabledSites: enabled ? others : [...others, key] });
+}
+
+export const BUILTIN_SITE_IDS: readonly string[] = BUILTIN_SITES.map((s) => s.id);

@@ -1,0 +1,1 @@
+declare const __BROWSER__: "chrome" | "firefox";

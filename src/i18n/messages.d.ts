@@ -1,0 +1,5 @@
+declare module 'faceguard:messages' {
+  /** language -> key -> message, merged from src/i18n/<language>/*.json at build time. */
+  const catalogs: Record<'en' | 'zh_CN', Record<string, string>>;
+  export default catalogs;
+}

@@ -1,0 +1,7 @@
+// The typed sending side of src/core/protocol.ts, for content scripts and extension pages.
+import browser from 'webextension-polyfill';
+import type { RequestMap, RequestType, Response } from '../core/protocol';
+
+export function send<T extends RequestType>(type: T, data: RequestMap[T]['request']): Promise<Response<T>> {
+  return browser.runtime.sendMessage({ type, data }) as Promise<Response<T>>;
+}

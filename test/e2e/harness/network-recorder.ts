@@ -1,0 +1,63 @@
+// Every e2e browser is started with this recorder as its HTTP/HTTPS/WebSocket proxy, so any request
+// for a non-local address, from any context of the browser (pages, service worker, background page,
+// offscreen document), reaches it. It refuses and records each one; tests then assert the list.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface OutsideRequest {
+  method: string;
+  target: string;
+}
+
+export interface NetworkRecorder {
+  port: number;
+  outside: OutsideRequest[];
+  close(): Promise<void>;
+}
+
+export async function startNetworkRecorder(): Promise<NetworkRecorder> {
+  const outside: OutsideRequest[] = [];
+  const server: Server = createServer((req, res) => {
+    outside.push({ method: req.method ?? '?', target: req.url ?? '?' });
+    res.writeHead(403);
+    res.end();
+  });
+  server.on('connect', (req, socket) => {
+    outside.push({ method: 'CONNECT', target: req.url ?? '?' });
+    socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    outside,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/**
+ * Hosts the browsers contact on their own, with or without any extension (update checks, account
+ * services). They carry no extension data; everything else leaving the machine fails the test.
+ */
+const BROWSER_OWN_HOSTS: Record<'chromium' | 'firefox', RegExp[]> = {
+  chromium: [
+    /^update\.googleapis\.com(:\d+)?$/,
+    /^accounts\.google\.com(:\d+)?$/,
+    /^clients\d*\.google\.com(:\d+)?$/,
+  ],
+  firefox: [/\.mozilla\.(com|org|net)(:\d+)?$/, /\.firefox\.com(:\d+)?$/, /\.mozaws\.net(:\d+)?$/],
+};
+
+/** Requests that break the privacy promise: anything leaving the machine that the browser itself did not make. */
+export function forbiddenRequests(
+  recorder: NetworkRecorder,
+  browser: 'chromium' | 'firefox',
+): OutsideRequest[] {
+  return recorder.outside.filter(({ target }) => {
+    const host = target.startsWith('http') ? new URL(target).host : target;
+    return !BROWSER_OWN_HOSTS[browser].some((re) => re.test(host));
+  });
+}

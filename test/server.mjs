@@ -1,0 +1,110 @@
+#!/usr/bin/env node
+// A tiny local web server for the demo composer and the upload test pages, on 127.0.0.1 only.
+//   GET  /                 the demo composer (test/demo/)
+//   GET  /pages/...        upload scenario pages (test/pages/)
+//   POST /upload           a stub "server" that stores what it received (name, size, sha256)
+//   GET  /uploads          what /upload received, as JSON;  POST /uploads/reset clears it
+// Run alone with `node test/server.mjs [port]`; tests import startServer().
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = fileURLToPath(new URL('.', import.meta.url));
+const ROOTS = { '/pages/': join(HERE, 'pages'), '/': join(HERE, 'demo') };
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.json': 'application/json',
+};
+
+async function readBody(req) {
+  const chunks = [];
+  for await (const chunk of req) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
+/** Splits a multipart/form-data body into its file parts (enough for test uploads). */
+function fileParts(body, contentType) {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType ?? '');
+  if (!boundary) return [{ name: null, size: body.length, sha256: sha256(body) }];
+  const marker = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
+  const parts = [];
+  let start = body.indexOf(marker);
+  while (start !== -1) {
+    const next = body.indexOf(marker, start + marker.length);
+    if (next === -1) break;
+    const part = body.subarray(start + marker.length + 2, next - 2);
+    const headerEnd = part.indexOf('\r\n\r\n');
+    const headers = part.subarray(0, headerEnd).toString('utf8');
+    const filename = /filename="([^"]*)"/.exec(headers);
+    if (filename?.[1]) {
+      const data = part.subarray(headerEnd + 4);
+      parts.push({ name: filename[1], size: data.length, sha256: sha256(data) });
+    }
+    start = next;
+  }
+  return parts;
+}
+
+function sha256(data) {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+export function startServer(port = 0) {
+  const received = [];
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    try {
+      if (req.method === 'POST' && url.pathname === '/upload') {
+        const body = await readBody(req);
+        const files = fileParts(body, req.headers['content-type']);
+        received.push({ time: Date.now(), path: url.search, files });
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ ok: true, files }));
+        return;
+      }
+      if (url.pathname === '/uploads') {
+        if (req.method === 'POST') received.length = 0;
+        res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+        res.end(JSON.stringify(received));
+        return;
+      }
+      const [prefix, root] = Object.entries(ROOTS).find(([p]) => url.pathname.startsWith(p));
+      let rel = normalize(decodeURIComponent(url.pathname.slice(prefix.length)));
+      if (rel.startsWith('..')) throw Object.assign(new Error('outside'), { code: 'ENOENT' });
+      if (rel === '.' || rel.endsWith('/')) rel = join(rel, 'index.html');
+      const data = await readFile(join(root, rel));
+      res.writeHead(200, {
+        'content-type': TYPES[extname(rel)] ?? 'application/octet-stream',
+        'cache-control': 'no-store',
+      });
+      res.end(data);
+    } catch (error) {
+      res.writeHead(error.code === 'ENOENT' || error.code === 'EISDIR' ? 404 : 500);
+      res.end();
+    }
+  });
+  return new Promise((resolve) => {
+    server.listen(port, '127.0.0.1', () => {
+      const { port: actual } = server.address();
+      resolve({
+        origin: `http://127.0.0.1:${actual}`,
+        port: actual,
+        received,
+        close: () => new Promise((done) => server.close(done)),
+      });
+    });
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { origin } = await startServer(Number(process.argv[2] ?? 8419));
+  console.log(`FaceGuard demo: ${origin}/`);
+}
