@@ -1,1 +1,1 @@
-declare const __BROWSER__: "chrome" | "firefox";
+declare const __BROWSER__: 'chrome' | 'firefox';
