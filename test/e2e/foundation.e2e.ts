@@ -36,6 +36,8 @@ describe.each(BROWSERS)('%s', (browserName) => {
 
   it('shows the popup in English', async () => {
     const popup = await session.openExtensionPage('popup.html');
+    // Text is filled in once settings have loaded.
+    await popup.waitFor(() => Boolean(document.querySelector('.tagline')?.textContent));
     const texts = await popup.evaluate(() => ({
       title: document.querySelector('h1')?.textContent,
       tagline: document.querySelector('.tagline')?.textContent,
@@ -56,6 +58,7 @@ describe.each(BROWSERS)('%s in Chinese', (browserName) => {
     const session = await launch(browserName, { locale: 'zh-CN' });
     try {
       const popup = await session.openExtensionPage('popup.html');
+      await popup.waitFor(() => Boolean(document.querySelector('.tagline')?.textContent));
       const texts = await popup.evaluate(() => ({
         title: document.querySelector('h1')?.textContent,
         tagline: document.querySelector('.tagline')?.textContent,
