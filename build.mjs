@@ -28,7 +28,18 @@ const BROWSERS = (args.find((a) => a.startsWith('--browser='))?.split('=')[1] ??
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 
 /** Files shipped from node_modules: the face models and the wasm runtime (nothing is fetched at run time). */
-const VENDOR_ASSETS = [];
+const VENDOR_ASSETS = [
+  ...['blazeface.json', 'blazeface.bin', 'facemesh.json', 'facemesh.bin'].map((file) => [
+    `node_modules/@vladmandic/human/models/${file}`,
+    `models/${file}`,
+  ]),
+  // tfjs picks the SIMD build where the CPU has it, the plain one otherwise; the threaded build needs
+  // cross-origin isolation, which extension pages do not have, so it is not shipped.
+  ...['tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm.wasm'].map((file) => [
+    `node_modules/@tensorflow/tfjs-backend-wasm/dist/${file}`,
+    `wasm/${file}`,
+  ]),
+];
 
 /** Script entry points shared by both browsers: [source, output name]. */
 const SCRIPTS = [
@@ -48,7 +59,13 @@ function uiPages() {
 /** Pages that exist only in one browser's build. */
 const BROWSER_PAGES = {
   // Chrome runs the model in an offscreen document; Firefox's background page has a DOM of its own.
-  chrome: [],
+  chrome: [
+    {
+      name: 'offscreen',
+      html: join(ROOT, 'src/analysis/offscreen.html'),
+      script: join(ROOT, 'src/analysis/offscreen.ts'),
+    },
+  ],
   firefox: [],
 };
 
@@ -91,7 +108,10 @@ function copyStatic(browser) {
   for (const page of [...uiPages(), ...BROWSER_PAGES[browser]]) {
     cpSync(page.html, join(outDir, `${page.name}.html`));
   }
-  for (const [from, to] of VENDOR_ASSETS) cpSync(join(ROOT, from), join(outDir, to), { recursive: true });
+  for (const [from, to] of VENDOR_ASSETS) {
+    mkdirSync(dirname(join(outDir, to)), { recursive: true });
+    cpSync(join(ROOT, from), join(outDir, to));
+  }
   writeLocales(outDir);
   writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify(manifestFor(browser), null, 2)}\n`);
 }

@@ -2,11 +2,11 @@
 // Debian's Chromium (or Firefox ESR) with FaceGuard loaded. With a display the browser window stays
 // open until you close it; without one it runs headless, saves a screenshot and prints its path.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch } from '../test/e2e/harness';
-import { CHROMIUM_PATH, DIST, FIREFOX_PATH, REPO, RESULTS } from '../test/e2e/harness/paths';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH, DIST, FIREFOX_PATH, REPO, RESULTS } from '../test/e2e/harness/paths';
 import { startServer } from '../test/server.mjs';
 
 const browser = process.argv[2] === 'firefox' ? 'firefox' : 'chromium';
@@ -34,11 +34,7 @@ if (process.env.DISPLAY) {
             `--user-data-dir=${mkdtempSync(join(tmpdir(), 'faceguard-start-'))}`,
             `--disable-extensions-except=${DIST.chromium}`,
             `--load-extension=${DIST.chromium}`,
-            '--no-first-run',
-            '--no-sandbox',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
+            ...CHROMIUM_FLAGS.filter((flag) => flag !== '--disable-gpu'),
             url,
           ],
           { stdio: 'inherit' },
@@ -56,8 +52,13 @@ if (process.env.DISPLAY) {
   const session = await launch(browser);
   const page = await session.newPage();
   await page.goto(url);
-  await page.waitFor(() => document.documentElement.dataset.faceguardPage === 'ready');
-  const shot = await page.screenshot(`start-${browser}`, { fullPage: true });
+  // Show the extension at work: choose a portrait from the shared test photos when they are present.
+  const portrait = join(REPO, '../shared/testdata/faces/dev_041.jpg');
+  if (existsSync(portrait)) {
+    await page.setInputFiles('#photo-input', [portrait]);
+    await page.waitFor(() => document.documentElement.dataset.faceguardDialog === 'open', undefined, 20_000);
+  }
+  const shot = await page.screenshot(`start-${browser}`);
   await session.close();
   await server.close();
   console.log(`No display: ran ${browser} headless with FaceGuard loaded. Screenshot: ${shot}`);

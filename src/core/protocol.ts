@@ -34,15 +34,35 @@ export interface Stats {
 export type CopyKind = 'blur' | 'strip';
 
 export interface RequestMap {
-  /** content -> background: run the local check on one image. */
+  /**
+   * content -> background: make sure the analyzer runs (Chrome: create the offscreen document) before
+   * 'check-image'/'make-copy' are sent, so the bytes travel once, straight to the analyzer.
+   */
+  'prepare-analyzer': { request: Record<string, never>; response: null };
+  /** content -> analyzer: run the local check on one image. */
   'check-image': { request: { image: ImagePayload; sensitivity: Sensitivity }; response: Verdict };
-  /** content -> background: make a safer copy. */
+  /** content -> analyzer: make a safer copy. */
   'make-copy': {
     request: { image: ImagePayload; kind: CopyKind; boxes: Box[]; style: BlurStyle };
     response: { image: ImagePayload } | { error: string };
   };
   /** content -> background: remember a check for the popup (summary only). */
   'record-check': { request: CheckSummary; response: null };
+  /**
+   * content (a frame too small for the dialog) -> background -> the tab's top frame (frameId 0):
+   * show the warning there and answer with the person's decisions.
+   */
+  'frame-ask': {
+    request: {
+      how: 'ask' | 'notice';
+      images: Array<{ id: string; image: ImagePayload; verdict: Verdict }>;
+      context: { siteKey: string; siteLabel: string };
+    };
+    response: {
+      decisions: Array<{ id: string; action: 'upload' | 'cancel' | 'blur' | 'strip'; faces?: number[] }>;
+      disableSite: boolean;
+    };
+  };
   /** content/ui -> background: open a full extension page. */
   'open-page': { request: { page: 'learn' | 'welcome' | 'settings' }; response: null };
   /** ui -> background */
@@ -55,9 +75,11 @@ export type Request<T extends RequestType = RequestType> = { type: T; data: Requ
 export type Response<T extends RequestType> = RequestMap[T]['response'];
 
 const REQUEST_TYPES: readonly RequestType[] = [
+  'prepare-analyzer',
   'check-image',
   'make-copy',
   'record-check',
+  'frame-ask',
   'open-page',
   'get-recent',
   'clear-recent',

@@ -2,7 +2,7 @@
 // same rules apply in every context and in Node tests. A stored value that fails validation falls
 // back to its default field by field, so one bad value never resets the others.
 import type { LanguageSetting } from './i18n';
-import { BUILTIN_SITES, builtinSiteFor, customHostFor } from './sites';
+import { BUILTIN_SITES, builtinSiteFor, customHostFor, hostFromInput } from './sites';
 import type { Sensitivity } from './verdict';
 
 export const SETTINGS_VERSION = 1;
@@ -43,6 +43,12 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
 
 export const TIME_LIMIT_RANGE = { min: 1, max: 30 } as const;
 
+/** The choices each setting offers, in the order the settings page shows them. */
+export const MODES: readonly Mode[] = ['ask', 'notify', 'off'];
+export const SENSITIVITIES: readonly Sensitivity[] = ['strict', 'balanced', 'relaxed'];
+export const LANGUAGES: readonly LanguageSetting[] = ['browser', 'zh_CN', 'en'];
+export const BLUR_STYLES: readonly BlurStyle[] = ['blur', 'fill'];
+
 const oneOf =
   <T extends string>(...values: T[]) =>
   (v: unknown): v is T =>
@@ -50,6 +56,9 @@ const oneOf =
 const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
 const isStringList = (v: unknown): v is string[] =>
   Array.isArray(v) && v.length <= 500 && v.every((s) => typeof s === 'string' && s.length <= 253);
+/** Added hosts must be what hostFromInput makes of them (lower-case, no scheme, no www.). */
+const isHostList = (v: unknown): v is string[] =>
+  isStringList(v) && v.every((host) => hostFromInput(host) === host);
 const isTimeLimit = (v: unknown): v is number =>
   typeof v === 'number' && Number.isFinite(v) && v >= TIME_LIMIT_RANGE.min && v <= TIME_LIMIT_RANGE.max;
 
@@ -62,7 +71,7 @@ const validators: { [K in keyof Omit<Settings, 'version'>]: (v: unknown) => v is
   language: oneOf('browser', 'en', 'zh_CN'),
   blurStyle: oneOf('blur', 'fill'),
   disabledSites: isStringList,
-  customSites: isStringList,
+  customSites: isHostList,
 };
 
 /**
@@ -77,7 +86,9 @@ const MIGRATIONS: Array<(raw: Record<string, unknown>) => Record<string, unknown
 export function parseSettings(stored: unknown): Settings {
   let raw: Record<string, unknown> =
     stored && typeof stored === 'object' && !Array.isArray(stored) ? { ...(stored as object) } : {};
-  let version = typeof raw.version === 'number' && Number.isInteger(raw.version) ? raw.version : 0;
+  const stamped = raw.version;
+  // A missing, negative or non-integer version is read as 0 (nothing shipped before version 1).
+  let version = typeof stamped === 'number' && Number.isInteger(stamped) && stamped > 0 ? stamped : 0;
   // A newer version (from a newer install synced in) is read field by field as far as we understand it.
   for (; version < SETTINGS_VERSION; version++) raw = MIGRATIONS[version]!(raw);
   const settings: Settings = { ...DEFAULT_SETTINGS, disabledSites: [], customSites: [] };
@@ -122,6 +133,24 @@ export function siteState(url: URL, settings: Settings): SiteState {
 export function setSiteEnabled(settings: Settings, key: string, enabled: boolean): Settings {
   const others = settings.disabledSites.filter((k) => k !== key);
   return updateSettings(settings, { disabledSites: enabled ? others : [...others, key] });
+}
+
+/** Adds a host the person chose to protect (and switches it on); unchanged when the host is invalid. */
+export function addCustomSite(settings: Settings, host: string): Settings {
+  const normal = hostFromInput(host);
+  if (!normal || builtinSiteFor(new URL(`https://${normal}/`))) return settings;
+  return updateSettings(settings, {
+    customSites: [...settings.customSites.filter((h) => h !== normal), normal],
+    disabledSites: settings.disabledSites.filter((k) => k !== normal),
+  });
+}
+
+/** Removes an added host and any switch-off recorded for it. */
+export function removeCustomSite(settings: Settings, host: string): Settings {
+  return updateSettings(settings, {
+    customSites: settings.customSites.filter((h) => h !== host),
+    disabledSites: settings.disabledSites.filter((k) => k !== host),
+  });
 }
 
 export const BUILTIN_SITE_IDS: readonly string[] = BUILTIN_SITES.map((s) => s.id);

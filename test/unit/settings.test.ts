@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
+  addCustomSite,
+  BLUR_STYLES,
   DEFAULT_SETTINGS,
+  LANGUAGES,
+  MODES,
   parseSettings,
+  removeCustomSite,
+  SENSITIVITIES,
+  SETTINGS_VERSION,
   setSiteEnabled,
   siteState,
   updateSettings,
@@ -65,5 +72,94 @@ describe('siteState', () => {
 
   it('protects nothing when FaceGuard is off', () => {
     expect(siteState(weibo, updateSettings(DEFAULT_SETTINGS, { mode: 'off' })).protected).toBe(false);
+  });
+});
+
+describe('schema', () => {
+  it('has a valid default for every field and accepts each offered choice', () => {
+    expect(parseSettings(DEFAULT_SETTINGS)).toEqual(DEFAULT_SETTINGS);
+    expect(DEFAULT_SETTINGS.version).toBe(SETTINGS_VERSION);
+    for (const mode of MODES) expect(parseSettings({ mode }).mode).toBe(mode);
+    for (const sensitivity of SENSITIVITIES)
+      expect(parseSettings({ sensitivity }).sensitivity).toBe(sensitivity);
+    for (const language of LANGUAGES) expect(parseSettings({ language }).language).toBe(language);
+    for (const blurStyle of BLUR_STYLES) expect(parseSettings({ blurStyle }).blurStyle).toBe(blurStyle);
+  });
+
+  it('falls back field by field for every kind of corruption', () => {
+    const parsed = parseSettings({
+      version: 1,
+      mode: 'notify',
+      sensitivity: null,
+      warnMetadata: 'yes',
+      mediumNotices: false,
+      timeLimitSeconds: Number.NaN,
+      language: 'fr',
+      blurStyle: { style: 'blur' },
+      disabledSites: 'weibo',
+      customSites: ['Example.COM', 'https://evil.example/'],
+    });
+    expect(parsed).toEqual({ ...DEFAULT_SETTINGS, mode: 'notify', mediumNotices: false });
+  });
+
+  it('rejects time limits outside the range and accepts the bounds', () => {
+    expect(parseSettings({ timeLimitSeconds: 0 }).timeLimitSeconds).toBe(4);
+    expect(parseSettings({ timeLimitSeconds: 31 }).timeLimitSeconds).toBe(4);
+    expect(parseSettings({ timeLimitSeconds: '10' }).timeLimitSeconds).toBe(4);
+    expect(parseSettings({ timeLimitSeconds: 1 }).timeLimitSeconds).toBe(1);
+    expect(parseSettings({ timeLimitSeconds: 30 }).timeLimitSeconds).toBe(30);
+  });
+
+  it('reads a newer version as far as it understands it, ignoring unknown fields', () => {
+    const parsed = parseSettings({ version: 99, mode: 'off', futureField: true });
+    expect(parsed.mode).toBe('off');
+    expect(parsed).not.toHaveProperty('futureField');
+  });
+
+  it('does not let a prototype-polluting key through', () => {
+    const parsed = parseSettings(JSON.parse('{"__proto__": {"mode": "off"}, "version": 1}'));
+    expect(parsed.mode).toBe('ask');
+    expect(({} as Record<string, unknown>).mode).toBeUndefined();
+  });
+
+  it('never throws on hostile input', () => {
+    const hostile = [Symbol('x'), () => 1, new Date(), { version: -1 }, { version: 1.5 }, { version: 'x' }];
+    for (const stored of hostile) expect(() => parseSettings(stored)).not.toThrow();
+  });
+});
+
+describe('added sites', () => {
+  it('adds a normalised host once and switches it on', () => {
+    let settings = setSiteEnabled(DEFAULT_SETTINGS, 'example.org', false);
+    settings = addCustomSite(settings, 'https://www.Example.org/path');
+    settings = addCustomSite(settings, 'example.org');
+    expect(settings.customSites).toEqual(['example.org']);
+    expect(settings.disabledSites).toEqual([]);
+  });
+
+  it('ignores invalid and built-in hosts', () => {
+    expect(addCustomSite(DEFAULT_SETTINGS, 'not a host')).toBe(DEFAULT_SETTINGS);
+    expect(addCustomSite(DEFAULT_SETTINGS, 'weibo.com')).toBe(DEFAULT_SETTINGS);
+    expect(addCustomSite(DEFAULT_SETTINGS, 'www.zhihu.com')).toBe(DEFAULT_SETTINGS);
+  });
+
+  it('removes a host together with its switch-off', () => {
+    const added = setSiteEnabled(addCustomSite(DEFAULT_SETTINGS, 'example.org'), 'example.org', false);
+    expect(siteState(new URL('https://example.org/'), added)).toMatchObject({
+      listed: true,
+      protected: false,
+    });
+    const removed = removeCustomSite(added, 'example.org');
+    expect(removed.customSites).toEqual([]);
+    expect(removed.disabledSites).toEqual([]);
+    expect(siteState(new URL('https://example.org/'), removed).listed).toBe(false);
+  });
+
+  it('marks the local demo site as built in', () => {
+    expect(siteState(new URL('http://127.0.0.1:8123/'), DEFAULT_SETTINGS)).toMatchObject({
+      key: 'demo',
+      builtin: true,
+      protected: true,
+    });
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { startNetworkRecorder } from './network-recorder';
-import { CHROMIUM_PATH, DIST, RESULTS } from './paths';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH, DIST, RESULTS } from './paths';
 import type { BrowserSession, LaunchOptions, TestPage } from './session';
 
 function wrap(page: Page): TestPage {
@@ -14,6 +14,7 @@ function wrap(page: Page): TestPage {
   page.on('pageerror', (error) => errors.push(String(error)));
   return {
     errors,
+    native: page,
     goto: async (url) => {
       await page.goto(url);
     },
@@ -23,11 +24,25 @@ function wrap(page: Page): TestPage {
     },
     click: (selector) => page.click(selector),
     setInputFiles: (selector, paths) => page.setInputFiles(selector, paths),
+    setFrameInputFiles: async (urlPart, selector, paths) => {
+      const frame = page.frames().find((f) => f.url().includes(urlPart));
+      if (!frame) throw new Error(`no frame ${urlPart}`);
+      await frame.setInputFiles(selector, paths);
+    },
+    chooseFiles: async (open, paths) => {
+      const [chooser] = await Promise.all([
+        page.waitForEvent('filechooser', { timeout: 10_000 }),
+        typeof open === 'string' ? page.click(open) : page.evaluate(open),
+      ]);
+      await chooser.setFiles(paths);
+    },
+    press: (key) => page.keyboard.press(key),
     screenshot: async (name, options) => {
       const path = join(RESULTS, 'screenshots', `${name}.png`);
       await page.screenshot({ path, fullPage: options?.fullPage ?? false });
       return path;
     },
+    setViewport: (width, height) => page.setViewportSize({ width, height }),
     close: () => page.close(),
   };
 }
@@ -49,13 +64,7 @@ export async function launchChromium(
       `--load-extension=${DIST.chromium}`,
       `--lang=${lang}`,
       `--proxy-server=http://127.0.0.1:${network.port}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
+      ...CHROMIUM_FLAGS,
       '--disable-default-apps',
     ],
   });
@@ -68,6 +77,7 @@ export async function launchChromium(
     name: 'chromium',
     context,
     extensionOrigin,
+    profileDir: profile,
     network,
     newPage: async () => wrap(await context.newPage()),
     openExtensionPage: async (path) => {

@@ -14,6 +14,7 @@ function wrap(page: Page): TestPage {
   page.on('pageerror', (error) => errors.push(String(error)));
   return {
     errors,
+    native: page,
     goto: async (url) => {
       await page.goto(url);
     },
@@ -26,11 +27,26 @@ function wrap(page: Page): TestPage {
       const input = (await page.waitForSelector(selector)) as ElementHandle<HTMLInputElement>;
       await input.uploadFile(...paths);
     },
+    setFrameInputFiles: async (urlPart, selector, paths) => {
+      const frame = page.frames().find((f) => f.url().includes(urlPart));
+      if (!frame) throw new Error(`no frame ${urlPart}`);
+      const input = (await frame.waitForSelector(selector)) as ElementHandle<HTMLInputElement>;
+      await input.uploadFile(...paths);
+    },
+    chooseFiles: async (open, paths) => {
+      const [chooser] = await Promise.all([
+        page.waitForFileChooser({ timeout: 10_000 }),
+        typeof open === 'string' ? page.click(open) : page.evaluate(open),
+      ]);
+      await chooser.accept(paths);
+    },
+    press: (key) => page.keyboard.press(key as never),
     screenshot: async (name, options) => {
       const path = join(RESULTS, 'screenshots', `${name}.png`) as `${string}.png`;
       await page.screenshot({ path, fullPage: options?.fullPage ?? false });
       return path;
     },
+    setViewport: (width, height) => page.setViewport({ width, height }),
     close: () => page.close(),
   };
 }
@@ -50,6 +66,10 @@ export async function launchFirefox(
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
       // Firefox MV3 treats host permissions as user-granted; grant them at install as a person would.
       'extensions.originControls.grantByDefault': true,
+      // The add-on is installed as a temporary add-on on every launch; with a reused profile its
+      // storage must survive that, as a permanently installed add-on's does across restarts.
+      'extensions.webextensions.keepStorageOnUninstall': Boolean(options.profileDir),
+      'extensions.webextensions.keepUuidOnUninstall': Boolean(options.profileDir),
       'intl.locale.requested': options.locale ?? 'en-US',
       'intl.accept_languages': options.locale === 'zh-CN' ? 'zh-CN, zh, en' : 'en-US, en',
       'ui.systemUsesDarkTheme': options.colorScheme === 'dark' ? 1 : 0,
@@ -73,17 +93,26 @@ export async function launchFirefox(
     name: 'firefox',
     browser,
     extensionOrigin,
+    profileDir: profile,
     network,
     newPage: async () => wrap(await openPage()),
     openExtensionPage: async (path) => {
       const page = await openPage();
-      // goto() to a moz-extension:// URL never settles over BiDi: start it and wait for the document.
-      void page.goto(`${extensionOrigin}/${path}`).catch(() => undefined);
-      await page.waitForFunction(
-        (origin: string) => location.origin === origin && document.readyState === 'complete',
-        { timeout: 15_000, polling: 50 },
-        extensionOrigin,
-      );
+      const url = `${extensionOrigin}/${path}`;
+      const ready = (origin: string) => location.origin === origin && document.readyState === 'complete';
+      // goto() to a moz-extension:// URL never settles over BiDi, and a poll that lands while the realm
+      // is being replaced fails with a protocol error ("right-hand side of 'in' should be an object"):
+      // start the navigation, poll with plain evaluations, and navigate again if it stalls.
+      const deadline = Date.now() + 30_000;
+      for (let navigatedAt = 0; ; ) {
+        if (Date.now() - navigatedAt > 8_000) {
+          void page.goto(url).catch(() => undefined);
+          navigatedAt = Date.now();
+        }
+        if (await page.evaluate(ready, extensionOrigin).catch(() => false)) break;
+        if (Date.now() > deadline) throw new Error(`extension page did not load: ${url}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
       return wrap(page);
     },
     close: async () => {

@@ -47,6 +47,8 @@ const BROWSER_OWN_HOSTS: Record<'chromium' | 'firefox', RegExp[]> = {
     /^update\.googleapis\.com(:\d+)?$/,
     /^accounts\.google\.com(:\d+)?$/,
     /^clients\d*\.google\.com(:\d+)?$/,
+    // The component updater's download redirector (seen in sessions longer than a few minutes).
+    /^redirector\.gvt1\.com(:\d+)?$/,
   ],
   firefox: [/\.mozilla\.(com|org|net)(:\d+)?$/, /\.firefox\.com(:\d+)?$/, /\.mozaws\.net(:\d+)?$/],
 };

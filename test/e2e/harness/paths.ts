@@ -2,12 +2,24 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const REPO = fileURLToPath(new URL('../../../', import.meta.url));
-export const DIST = { chromium: `${REPO}dist/chrome`, firefox: `${REPO}dist/firefox` } as const;
+/** FACEGUARD_DIST points the tests at a copy of dist/ (so a rebuild in the shared tree cannot swap it mid-run). */
+const DIST_ROOT = process.env.FACEGUARD_DIST ?? `${REPO}dist`;
+export const DIST = { chromium: `${DIST_ROOT}/chrome`, firefox: `${DIST_ROOT}/firefox` } as const;
 /** Screenshots and reports: git-ignored. */
 export const RESULTS = `${REPO}test-results`;
 mkdirSync(`${RESULTS}/screenshots`, { recursive: true });
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
+/** Flags Debian's Chromium needs here: no sandbox as root, no GPU, and none of its own network chatter. */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+];
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const GECKO_ID = 'faceguard@faceguard.local';
 /** Pinned so tests know the moz-extension:// origin before the add-on starts. */

@@ -19,7 +19,20 @@ export interface TestPage {
   click(selector: string): Promise<void>;
   /** Sets files on a file input found by selector, as the browser's own file chooser would. */
   setInputFiles(selector: string, paths: string[]): Promise<void>;
+  /** Sets files on a file input inside the first frame whose URL contains urlPart. */
+  setFrameInputFiles(urlPart: string, selector: string, paths: string[]): Promise<void>;
+  /**
+   * Answers the file chooser that `open` makes the page show (also for inputs never attached to the
+   * page): Chromium over CDP file-chooser interception, Firefox over BiDi input.fileDialogOpened.
+   */
+  chooseFiles(open: string | (() => void), paths: string[]): Promise<void>;
+  /** A key press as a person would type it (e.g. 'Escape', 'u'). */
+  press(key: string): Promise<void>;
   screenshot(name: string, options?: { fullPage?: boolean }): Promise<string>;
+  /** Resizes the viewport (the popup is 360 px wide in the toolbar). */
+  setViewport(width: number, height: number): Promise<void>;
+  /** The driver's own page object (Playwright Page in Chromium, Puppeteer Page in Firefox), for driver-only steps. */
+  native: unknown;
   /** console errors and uncaught exceptions seen on this page. */
   errors: string[];
   close(): Promise<void>;
@@ -29,6 +42,8 @@ export interface BrowserSession {
   name: BrowserName;
   /** chrome-extension://ID or moz-extension://UUID (no trailing slash). */
   extensionOrigin: string;
+  /** The profile folder the browser runs with. */
+  profileDir: string;
   newPage(): Promise<TestPage>;
   /** Opens an extension page (popup.html, learn.html …) in a tab. */
   openExtensionPage(path: string): Promise<TestPage>;

@@ -1,0 +1,157 @@
+// `npm run bench`: speed of the local check as built into the extension, in headless Chromium.
+// Every figure that compares is a ratio measured in the same run (these machines are shared and
+// noisy). Benchmark photos are generated from a dev photo (or synthetic noise when the test photos
+// are missing), never committed. Prints one JSON object as its last line.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch, type TestPage } from '../test/e2e/harness';
+import { REPO } from '../test/e2e/harness/paths';
+
+const SOURCE = join(REPO, '../shared/testdata/faces/dev_041.jpg');
+const RUNS = 7;
+
+/** Runs in the extension page: builds width x height JPEGs from the source photo (tiled and scaled). */
+async function makePhotos(page: TestPage, sourceBase64: string | null) {
+  await page.evaluate(async (source: string | null) => {
+    const w = globalThis as unknown as Record<string, unknown>;
+    let img: ImageBitmap | null = null;
+    if (source) {
+      const bytes = Uint8Array.from(atob(source), (c) => c.charCodeAt(0));
+      img = await createImageBitmap(new Blob([bytes], { type: 'image/jpeg' }));
+    }
+    const make = async (width: number, height: number) => {
+      const canvas = new OffscreenCanvas(width, height);
+      const ctx = canvas.getContext('2d')!;
+      if (img) {
+        ctx.drawImage(img, 0, 0, width, height);
+      } else {
+        const data = ctx.createImageData(width, height);
+        for (let i = 0; i < data.data.length; i++) data.data[i] = (i * 2654435761) >>> 24;
+        ctx.putImageData(data, 0, 0);
+      }
+      return canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
+    };
+    w.photo12 = await make(4000, 3000);
+    w.photo1 = await make(1155, 866);
+  }, sourceBase64);
+}
+
+interface Timing {
+  decode12: number[];
+  verdict12: number[];
+  warm1: number[];
+  single1: number;
+  batch20: number;
+}
+
+/** Runs in the extension page: the same steps a content script takes, from File to Verdict. */
+async function measure(page: TestPage, runs: number): Promise<{ first: number; timing: Timing }> {
+  return page.evaluate(async (runs: number) => {
+    // The same steps as the content script: prepare, then one request over the analyzer port.
+    type Port = {
+      postMessage(m: unknown): void;
+      disconnect(): void;
+      onMessage: { addListener(f: (m: { result?: { risk?: string }; error?: string }) => void): void };
+    };
+    type Runtime = { sendMessage(message: unknown): Promise<unknown>; connect(o: { name: string }): Port };
+    const { runtime } = (globalThis as unknown as { chrome: { runtime: Runtime } }).chrome;
+    const w = globalThis as unknown as { photo12: Blob; photo1: Blob };
+    const toBase64 = (blob: Blob) =>
+      new Promise<string>((resolve) => {
+        const reader = new FileReader();
+        reader.onload = () => resolve(String(reader.result).slice(String(reader.result).indexOf(',') + 1));
+        reader.readAsDataURL(blob);
+      });
+    const verdict = async (blob: Blob) => {
+      const start = performance.now();
+      await runtime.sendMessage({ type: 'prepare-analyzer', data: {} });
+      const base64 = await toBase64(blob);
+      const port = runtime.connect({ name: 'faceguard-analyzer' });
+      const risk = await new Promise<string | undefined>((resolve) => {
+        port.onMessage.addListener((reply) => {
+          port.disconnect();
+          resolve(reply.result?.risk);
+        });
+        port.postMessage({
+          type: 'check-image',
+          data: {
+            image: { name: 'bench.jpg', type: 'image/jpeg', lastModified: 0, base64 },
+            sensitivity: 'balanced',
+          },
+        });
+      });
+      if (!risk) throw new Error('no verdict');
+      return performance.now() - start;
+    };
+    const decode = async (blob: Blob) => {
+      const start = performance.now();
+      const bitmap = await createImageBitmap(blob);
+      bitmap.close();
+      return performance.now() - start;
+    };
+    const first = await verdict(w.photo1);
+    const timing = {
+      decode12: [] as number[],
+      verdict12: [] as number[],
+      warm1: [] as number[],
+      single1: 0,
+      batch20: 0,
+    };
+    for (let i = 0; i < runs; i++) {
+      // Interleaved, so both see the same machine load.
+      timing.decode12.push(await decode(w.photo12));
+      timing.verdict12.push(await verdict(w.photo12));
+      timing.warm1.push(await verdict(w.photo1));
+    }
+    const start = performance.now();
+    await verdict(w.photo1);
+    timing.single1 = performance.now() - start;
+    const batchStart = performance.now();
+    await Promise.all(Array.from({ length: 20 }, () => verdict(w.photo1)));
+    timing.batch20 = performance.now() - batchStart;
+    return { first, timing };
+  }, runs);
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const round = (x: number, digits = 2) => Number(x.toFixed(digits));
+
+const zip = join(
+  REPO,
+  `dist/faceguard-chrome-${JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).version}.zip`,
+);
+const source = existsSync(SOURCE) ? readFileSync(SOURCE).toString('base64') : null;
+if (!source) console.warn('test photos not found: benchmarking with generated noise images');
+
+const launchedAt = performance.now();
+const session = await launch('chromium');
+try {
+  const page = await session.openExtensionPage('popup.html');
+  // tsx keeps function names with an `__name` helper that the browser side does not have.
+  await page.evaluate(() => {
+    (globalThis as unknown as { __name: (f: unknown) => unknown }).__name = (f) => f;
+  });
+  await makePhotos(page, source);
+  const { first, timing } = await measure(page, RUNS);
+  // Cold start: from launching the browser to the first verdict, minus the time spent making photos.
+  const cold = performance.now() - launchedAt;
+  const single = median(timing.warm1);
+  const result = {
+    verdict_over_decode_12mp: round(median(timing.verdict12) / median(timing.decode12)),
+    cold_start_ms: Math.round(first),
+    warm_ms_1mp: Math.round(single),
+    batch_20_over_single: round(timing.batch20 / single),
+    package_bytes: statSync(zip).size,
+    details: {
+      decode_12mp_ms: Math.round(median(timing.decode12)),
+      verdict_12mp_ms: Math.round(median(timing.verdict12)),
+      batch_20_ms: Math.round(timing.batch20),
+      runs: RUNS,
+      browser_launch_to_end_ms: Math.round(cold),
+      photos: source ? 'dev_041.jpg scaled to 4000x3000 and 1155x866' : 'generated noise',
+    },
+  };
+  console.log(JSON.stringify(result));
+} finally {
+  await session.close();
+}

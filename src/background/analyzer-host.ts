@@ -1,0 +1,40 @@
+// Where the analyzer runs. Chrome: an offscreen document, created on the first upload and kept while
+// the browser runs so the model stays warm. Firefox: this background page itself (it has a DOM), so
+// it serves the analyzer port; the build drops the branch the browser does not use.
+import browser from 'webextension-polyfill';
+import { serveAnalyzer } from '../platform/analyzer-port';
+import type { Handlers } from './router';
+
+let creating: Promise<void> | null = null;
+
+async function ensureOffscreenDocument(): Promise<void> {
+  const url = browser.runtime.getURL('offscreen.html');
+  const existing = await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] });
+  if (existing.some((context) => context.documentUrl === url)) return;
+  creating ??= chrome.offscreen
+    .createDocument({
+      url,
+      reasons: ['BLOBS'],
+      justification: 'Checks photos for faces on the device, with a DOM and WebAssembly, off the page.',
+    })
+    .finally(() => {
+      creating = null;
+    });
+  await creating;
+}
+
+if (__BROWSER__ === 'firefox') {
+  // The event page has a DOM: it is the analyzer. The module loads on the first image, not at start.
+  const analyzer = () => import('../analysis/analyzer');
+  serveAnalyzer({
+    'check-image': async (data) => (await analyzer()).handleCheck(data),
+    'make-copy': async (data) => (await analyzer()).handleCopy(data),
+  });
+}
+
+export const analyzerHandlers: Handlers = {
+  'prepare-analyzer': async () => {
+    if (__BROWSER__ === 'chrome') await ensureOffscreenDocument();
+    return null;
+  },
+};

@@ -1,0 +1,72 @@
+// One local check, bounded by the person's time limit. Anything other than a well-formed verdict in
+// time (no analyzer yet, a crash, a restarted worker, an invalidated extension context) is null:
+// "could not check", which the gate answers by releasing the original.
+import type { CopyKind } from '../core/protocol';
+import type { BlurStyle } from '../core/settings';
+import type { Box, Sensitivity, Verdict } from '../core/verdict';
+import { askAnalyzer } from '../platform/analyzer-port';
+import { send } from '../platform/messaging';
+import { fromPayload, toPayload } from './payload';
+
+function withLimit<T>(work: Promise<T>, ms: number): Promise<T | null> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), ms);
+  });
+  return Promise.race([work.catch(() => null), timeout]).finally(() => clearTimeout(timer));
+}
+
+function isVerdict(value: unknown): value is Verdict {
+  const v = value as Partial<Verdict> | null;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.risk === 'string' &&
+    Array.isArray(v.reasons) &&
+    Array.isArray(v.faces) &&
+    typeof v.metadata === 'object'
+  );
+}
+
+let prepared: Promise<null> | null = null;
+
+/** Starts the analyzer once (Chrome: its offscreen document) so the bytes travel straight to it. */
+function prepareAnalyzer(): Promise<null> {
+  prepared ??= send('prepare-analyzer', {}).catch((error: unknown) => {
+    prepared = null;
+    throw error;
+  });
+  return prepared;
+}
+
+export async function checkImage(
+  file: File,
+  sensitivity: Sensitivity,
+  limitMs: number,
+): Promise<Verdict | null> {
+  const verdict = await withLimit(
+    Promise.all([toPayload(file), prepareAnalyzer()]).then(([image]) =>
+      askAnalyzer('check-image', { image, sensitivity }),
+    ),
+    limitMs,
+  );
+  return isVerdict(verdict) ? verdict : null;
+}
+
+/** A processed copy with the original's name (sites show it), or null when it could not be made. */
+export async function makeCopy(
+  file: File,
+  kind: CopyKind,
+  boxes: Box[],
+  style: BlurStyle,
+): Promise<File | null> {
+  try {
+    await prepareAnalyzer();
+    const result = await askAnalyzer('make-copy', { image: await toPayload(file), kind, boxes, style });
+    if (!result || !('image' in result)) return null;
+    const copy = fromPayload(result.image);
+    return new File([copy], file.name, { type: copy.type || file.type, lastModified: file.lastModified });
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,59 @@
+// Drops: the files can only be read inside the drop event, so they are copied out then and the drop
+// is replayed at the same element and point once decided (upload-patterns §1.2). A drop onto a file
+// input (whose native default would fill it) is delivered as a file selection instead. Cancel sends
+// a dragleave so the site's drop overlay goes away.
+import { filesToRelease } from '../core/held-files';
+import type { Delivery } from './delivery';
+import { saveFocus } from './focus';
+import { deliverToInput } from './input-delivery';
+import { markReleased, ours } from './loop-guard';
+import { replayInPage } from './page-port';
+import { copyStrings, filledTransfer } from './transfer-data';
+
+export function holdDrop(event: DragEvent, files: File[]): Delivery {
+  const target = event.composedPath()[0] as EventTarget;
+  const strings = copyStrings(event.dataTransfer!);
+  const focus = saveFocus();
+  const point = {
+    clientX: event.clientX,
+    clientY: event.clientY,
+    screenX: event.screenX,
+    screenY: event.screenY,
+  };
+  const fileInput = target instanceof HTMLInputElement && target.type === 'file' ? target : null;
+  return {
+    source: 'drop',
+    files,
+    accept: fileInput?.accept ?? '',
+    settle(outcomes) {
+      const released = filesToRelease(files, outcomes);
+      if (fileInput) {
+        if (released.length > 0) deliverToInput(fileInput, released);
+        return;
+      }
+      const at = receiver(target, point.clientX, point.clientY);
+      if (released.length === 0) {
+        at.dispatchEvent(ours(new DragEvent('dragleave', { bubbles: true, composed: true, ...point })));
+        return;
+      }
+      focus.restore();
+      markReleased(released);
+      if (__BROWSER__ === 'firefox') {
+        void replayInPage(at, 'drop', released, strings, point);
+        return;
+      }
+      const dataTransfer = filledTransfer(released, strings);
+      at.dispatchEvent(
+        ours(
+          new DragEvent('drop', { dataTransfer, bubbles: true, cancelable: true, composed: true, ...point }),
+        ),
+      );
+    },
+  };
+}
+
+/** The drop target, or what is now under the drop point if the page replaced it meanwhile. */
+function receiver(target: EventTarget, x: number, y: number): EventTarget {
+  if (!(target instanceof Node) || target.isConnected) return target;
+  return document.elementFromPoint(x, y) ?? document.body ?? document.documentElement;
+}

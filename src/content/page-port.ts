@@ -1,0 +1,74 @@
+// The gate's end of the private channel to the MAIN-world hooks (src/page/port.ts). A MessageChannel
+// is made here and one port handed to the page world in a single window message at document_start;
+// the page world's listener is registered before any page script and swallows it. Inbound messages
+// can only submit files for a check or report how a replay went (src/core/page-channel.ts): what to
+// deliver only ever flows from here to there.
+import {
+  type DropPoint,
+  HANDSHAKE_TYPE,
+  parseReplayed,
+  parseSubmit,
+  REPLAY_TARGET_EVENT,
+  type ReplayMessage,
+  type SettleMessage,
+} from '../core/page-channel';
+import type { Delivery } from './delivery';
+import type { StringData } from './transfer-data';
+
+const { port1: port, port2 } = new MessageChannel();
+const replays = new Map<string, (handled: boolean) => void>();
+let counter = 0;
+
+export function openPagePort(hold: (delivery: Delivery) => void): void {
+  port.onmessage = (event: MessageEvent) => {
+    const replayed = parseReplayed(event.data);
+    if (replayed) {
+      replays.get(replayed.id)?.(replayed.handled);
+      replays.delete(replayed.id);
+      return;
+    }
+    const message = parseSubmit(event.data);
+    if (!message) return;
+    hold({
+      source: message.source,
+      files: message.files,
+      accept: message.accept,
+      settle(outcomes) {
+        const reply: SettleMessage = {
+          type: 'settle',
+          id: message.id,
+          outcomes: outcomes.map((o) => (typeof o === 'string' ? o : o.replace)),
+        };
+        port.postMessage(reply);
+      },
+    });
+  };
+  // Posted to this very window; '*' because about:blank and sandboxed frames have opaque origins.
+  window.postMessage({ type: HANDSHAKE_TYPE }, '*', [port2]);
+}
+
+/**
+ * True for the untrusted drop or paste the page world is dispatching for us right now: it carries
+ * files the gate already decided, so it must pass (its files are clones our loop guard cannot know).
+ */
+export function isPageReplay(event: Event): boolean {
+  return replays.size > 0 && !event.isTrusted;
+}
+
+/**
+ * Firefox: has the page world dispatch an approved drop or paste at target (see ReplayMessage for
+ * why). Resolves with whether page code handled it (called preventDefault).
+ */
+export function replayInPage(
+  target: EventTarget,
+  kind: ReplayMessage['kind'],
+  files: File[],
+  strings: StringData,
+  point: DropPoint,
+): Promise<boolean> {
+  const id = `r${++counter}`;
+  target.dispatchEvent(new CustomEvent(REPLAY_TARGET_EVENT, { detail: id, bubbles: true, composed: true }));
+  const message: ReplayMessage = { type: 'replay', id, kind, files, strings, point };
+  port.postMessage(message);
+  return new Promise((resolve) => replays.set(id, resolve));
+}

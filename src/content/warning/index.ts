@@ -1,0 +1,546 @@
+// The warning at upload time: a blocking dialog for high risk (ask), a small notice with a countdown
+// for medium risk and metadata-only findings (notice), and short messages (toast). Everything lives in
+// a closed shadow root on a host appended to <html>, so the site's CSS and scripts cannot reach it; the
+// host is put back if the site removes it while something is shown.
+//
+// Keyboard contract (relied on by the gate's e2e tests): while the dialog is open <html> carries
+// data-faceguard-dialog="open"; focus starts inside and is trapped; Escape cancels every image;
+// b = upload with faces blurred, m = upload without location/camera data, u = upload anyway, each for
+// all images; Enter/Space activate the focused button. The notice sets data-faceguard-notice="open".
+import { type Language, resolveLanguage, type Translate, translator } from '../../core/i18n';
+import type { AskContext, HeldImage, ImageAction, ImageDecision, WarningUi } from '../decision';
+import { Choices, levelOf, secondsLeft, shortcutFor } from './model';
+import { currentLanguage, openLearnPage } from './platform';
+import { WARNING_CSS } from './styles';
+import { brand, button, h, imageCard, tabbables, uid } from './view';
+
+export interface WarningUiOptions {
+  /**
+   * Preview and test builds only: receives the shadow root, which is otherwise unreachable. The
+   * shipped content script never passes it.
+   */
+  testHandle?: (root: ShadowRoot) => void;
+  /** Preview builds only: an open shadow root, so axe-core can scan it. */
+  openShadowRoot?: boolean;
+  /** Fixed language instead of the setting (preview). */
+  language?: Language;
+  /** The notice's countdown (default 8 s). */
+  noticeSeconds?: number;
+  /** How long a toast stays (default 5 s). */
+  toastSeconds?: number;
+}
+
+type Result = { decisions: ImageDecision[]; disableSite: boolean };
+
+const HOST_TAG = 'faceguard-warning';
+// Inline and important so no page rule can hide or move the host. Text properties are not set here
+// (important inline spacing would stop people's own spacing styles): .layer resets those inside.
+const HOST_STYLE: Record<string, string> = {
+  display: 'block',
+  position: 'fixed',
+  top: '0',
+  left: '0',
+  width: '0',
+  height: '0',
+  overflow: 'visible',
+  'z-index': '2147483647',
+  contain: 'none',
+  visibility: 'visible',
+  opacity: '1',
+  transform: 'none',
+  filter: 'none',
+  'pointer-events': 'auto',
+};
+
+/** The shadow host, attached only while something is shown. */
+class Host {
+  readonly el: HTMLElement;
+  readonly root: ShadowRoot;
+  readonly layer: HTMLElement;
+  private users = 0;
+  private observer: MutationObserver | null = null;
+  private reattached = 0;
+  /** Called after the host was put back (focus inside it was lost when the site removed it). */
+  readonly onReattach = new Set<() => void>();
+
+  constructor(options: WarningUiOptions) {
+    this.el = document.createElement(HOST_TAG);
+    for (const [name, value] of Object.entries(HOST_STYLE))
+      this.el.style.setProperty(name, value, 'important');
+    this.root = this.el.attachShadow({ mode: options.openShadowRoot ? 'open' : 'closed' });
+    this.adoptStyles();
+    this.layer = h('div', { class: 'layer' });
+    this.root.append(this.layer);
+    options.testHandle?.(this.root);
+  }
+
+  private adoptStyles(): void {
+    try {
+      // Constructed sheets are not subject to the page's style-src CSP.
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(WARNING_CSS);
+      this.root.adoptedStyleSheets = [sheet];
+    } catch {
+      // Firefox content scripts cannot adopt a sheet made in their own compartment.
+      this.root.append(h('style', {}, WARNING_CSS));
+    }
+  }
+
+  /** Marks one more thing shown; attaches the host and starts guarding it. */
+  acquire(): void {
+    this.users += 1;
+    this.attach();
+    if (this.observer) return;
+    this.reattached = 0;
+    this.observer = new MutationObserver(() => {
+      // A site that keeps removing us is not fought forever.
+      if (!this.el.isConnected && this.reattached < 100) {
+        this.reattached += 1;
+        this.attach();
+        for (const callback of this.onReattach) callback();
+      }
+    });
+    this.observer.observe(document.documentElement, { childList: true });
+  }
+
+  release(): void {
+    this.users = Math.max(0, this.users - 1);
+    if (this.users > 0) return;
+    this.observer?.disconnect();
+    this.observer = null;
+    this.el.remove();
+  }
+
+  private attach(): void {
+    if (
+      this.el.parentNode !== document.documentElement ||
+      this.el !== document.documentElement.lastElementChild
+    ) {
+      // Last child of <html>: later in the tab order than the page and on top among equal z-indexes.
+      document.documentElement.append(this.el);
+    }
+  }
+}
+
+function langAttr(language: Language): string {
+  return language === 'zh_CN' ? 'zh-CN' : 'en';
+}
+
+/** The setting's language, or the browser's when settings cannot be read. */
+async function languageFor(options: WarningUiOptions): Promise<Language> {
+  if (options.language) return options.language;
+  try {
+    return await currentLanguage();
+  } catch {
+    return resolveLanguage('browser', navigator.language);
+  }
+}
+
+/** Stops keys pressed inside our UI from reaching the site's own shortcuts. */
+function isolateKeys(el: HTMLElement): void {
+  for (const type of ['keydown', 'keyup', 'keypress'] as const) {
+    el.addEventListener(type, (event) => event.stopPropagation());
+  }
+}
+
+function disableSiteBox(t: Translate, context: AskContext): { el: HTMLElement; input: HTMLInputElement } {
+  const hintId = uid('hint');
+  const input = h('input', { type: 'checkbox', 'aria-describedby': hintId, 'data-disable-site': true });
+  const el = h(
+    'div',
+    {},
+    h('label', { class: 'check' }, input, t('warn_disable_site', [context.siteLabel || context.siteKey])),
+    h('div', { class: 'hint', id: hintId }, t('warn_disable_site_hint')),
+  );
+  return { el, input };
+}
+
+function learnLink(t: Translate): HTMLButtonElement {
+  const link = h('button', { type: 'button', class: 'link', 'data-learn': true }, t('warn_learn'));
+  link.addEventListener('click', () => openLearnPage());
+  return link;
+}
+
+function anyOffers(choices: Choices, action: ImageAction): boolean {
+  return choices.items.some((item) => item.offered.includes(action));
+}
+
+function titleFor(t: Translate, images: readonly HeldImage[]): string {
+  if (images.length > 1) return t('warn_title_many', [String(images.length)]);
+  switch (levelOf(images[0]!.verdict)) {
+    case 'high':
+      return t('warn_title_high');
+    case 'medium':
+      return t('warn_title_medium');
+    default:
+      return t('warn_title_metadata');
+  }
+}
+
+function introFor(t: Translate, images: readonly HeldImage[]): string {
+  const faces = images.some((i) => i.verdict.faces.length > 0 && levelOf(i.verdict) !== 'metadata');
+  return faces ? t('warn_intro_face') : t('warn_intro_metadata');
+}
+
+const SHORTCUTS = {
+  blur: ['b', 'B'],
+  strip: ['m', 'M'],
+  upload: ['u', 'U'],
+  cancel: ['Escape', 'Esc'],
+} as const;
+
+/** The action buttons "for all" (or for the one image) with their keys. */
+function actionButtons(
+  t: Translate,
+  choices: Choices,
+  many: boolean,
+  finish: (action: ImageAction) => void,
+  notice = false,
+): HTMLButtonElement[] {
+  const buttons: HTMLButtonElement[] = [];
+  const add = (action: ImageAction, label: string, primary = false) => {
+    const [key, shown] = SHORTCUTS[action];
+    // In the notice Escape dismisses (uploads as is) and the keys work only once focus is inside.
+    let shortcut: string | undefined = key;
+    if (notice && action === 'cancel') shortcut = undefined;
+    if (notice && action === 'upload') shortcut = 'u Escape';
+    const el = button(label, { primary, shortcut, shortcutLabel: notice ? undefined : shown, action });
+    el.addEventListener('click', () => finish(action));
+    buttons.push(el);
+  };
+  if (anyOffers(choices, 'blur')) add('blur', many ? t('warn_all_blur') : t('warn_action_blur'), !many);
+  if (anyOffers(choices, 'strip')) add('strip', many ? t('warn_all_strip') : t('warn_action_strip'));
+  add('upload', many ? t('warn_all_upload') : t('warn_action_upload'));
+  add('cancel', many ? t('warn_all_cancel') : t('warn_action_cancel'));
+  return buttons;
+}
+
+/** The blocking dialog. */
+function showDialog(
+  host: Host,
+  images: HeldImage[],
+  context: AskContext,
+  language: Language,
+): Promise<Result> {
+  const t = translator(language);
+  const many = images.length > 1;
+  const choices = new Choices(images);
+  const urls: string[] = [];
+  const titleId = uid('title');
+  const descId = uid('desc');
+  const previousFocus = document.activeElement;
+
+  return new Promise<Result>((resolve) => {
+    let done = false;
+    const site = disableSiteBox(t, context);
+
+    const finish = (action: ImageAction | 'chosen') => {
+      if (done) return;
+      done = true;
+      if (action !== 'chosen') choices.setAll(action);
+      const result = { decisions: choices.decisions(), disableSite: site.input.checked };
+      backdrop.remove();
+      document.removeEventListener('focusin', keepFocus, true);
+      host.onReattach.delete(refocus);
+      for (const url of urls) URL.revokeObjectURL(url);
+      delete document.documentElement.dataset.faceguardDialog;
+      host.release();
+      if (previousFocus instanceof HTMLElement && previousFocus.isConnected && previousFocus !== host.el) {
+        previousFocus.focus({ preventScroll: true });
+      }
+      resolve(result);
+    };
+
+    const list = h(
+      'ul',
+      { class: 'images' },
+      ...images.map((image, i) =>
+        imageCard(image, i, t, choices, {
+          thumbMax: many ? { width: 120, height: 120 } : { width: 180, height: 200 },
+          faceToggles: true,
+          choiceControls: many,
+          metaIntro: true,
+          urls,
+        }),
+      ),
+    );
+
+    const footer = h('div', { class: 'footer' });
+    const buttons = actionButtons(t, choices, many, finish);
+    let primary: HTMLButtonElement;
+    if (many) {
+      primary = button(t('warn_confirm'), { primary: true, action: 'confirm' });
+      primary.addEventListener('click', () => finish('chosen'));
+      footer.append(
+        h('div', { class: 'actions' }, primary),
+        h('p', { class: 'same-label' }, t('warn_same_for_all')),
+        h('div', { class: 'actions compact' }, ...buttons),
+      );
+    } else {
+      primary = buttons[0]!;
+      footer.append(h('div', { class: 'actions' }, ...buttons));
+    }
+    footer.append(h('div', { class: 'bottom' }, site.el, learnLink(t)));
+
+    const dialog = h(
+      'div',
+      {
+        class: many ? 'dialog many' : 'dialog',
+        role: 'alertdialog',
+        'aria-modal': 'true',
+        'aria-labelledby': titleId,
+        'aria-describedby': descId,
+        lang: langAttr(language),
+        tabindex: '-1',
+        'data-faceguard': 'dialog',
+      },
+      h(
+        'div',
+        { class: 'scroll' },
+        brand(t),
+        h('h2', { id: titleId }, titleFor(t, images)),
+        h('p', { class: 'intro', id: descId }, introFor(t, images)),
+        list,
+      ),
+      footer,
+    );
+    const backdrop = h('div', { class: 'backdrop' }, dialog);
+
+    let lastFocused: HTMLElement = primary;
+    dialog.addEventListener('focusin', (event) => {
+      if (event.target instanceof HTMLElement) lastFocused = event.target;
+    });
+    // Focus that leaves the dialog (page scripts, the browser) is brought back.
+    const keepFocus = (event: FocusEvent) => {
+      if (event.target !== host.el) lastFocused.focus({ preventScroll: true });
+    };
+    const refocus = () => lastFocused.focus({ preventScroll: true });
+    host.onReattach.add(refocus);
+
+    dialog.addEventListener('keydown', (event) => {
+      if (event.key === 'Tab') {
+        const order = tabbables(dialog);
+        if (order.length === 0) return;
+        event.preventDefault();
+        const index = order.indexOf(host.root.activeElement as HTMLElement);
+        const next =
+          index === -1
+            ? event.shiftKey
+              ? order.length - 1
+              : 0
+            : (index + (event.shiftKey ? -1 : 1) + order.length) % order.length;
+        order[next]!.focus();
+        return;
+      }
+      if (event.repeat || event.isComposing) return;
+      const shortcut = shortcutFor(event);
+      if (!shortcut) return;
+      if (shortcut !== 'cancel' && !anyOffers(choices, shortcut)) return;
+      event.preventDefault();
+      finish(shortcut);
+    });
+    isolateKeys(dialog);
+
+    host.acquire();
+    host.layer.append(backdrop);
+    document.documentElement.dataset.faceguardDialog = 'open';
+    document.addEventListener('focusin', keepFocus, true);
+    primary.focus({ preventScroll: true });
+  });
+}
+
+/** The small non-blocking notice with a countdown that uploads as is unless the person acts. */
+function showNotice(
+  host: Host,
+  images: HeldImage[],
+  context: AskContext,
+  language: Language,
+  seconds: number,
+): Promise<Result> {
+  const t = translator(language);
+  const choices = new Choices(images);
+  const urls: string[] = [];
+  const titleId = uid('title');
+  const descId = uid('desc');
+  const hasFace = images.some((i) => i.verdict.faces.length > 0 && levelOf(i.verdict) !== 'metadata');
+
+  return new Promise<Result>((resolve) => {
+    let done = false;
+    const site = disableSiteBox(t, context);
+    const totalMs = seconds * 1000;
+    let elapsed = 0;
+    let last = performance.now();
+    let timer: ReturnType<typeof setInterval> | undefined;
+
+    const finish = (action: ImageAction) => {
+      if (done) return;
+      done = true;
+      clearInterval(timer);
+      choices.setAll(action);
+      const result = { decisions: choices.decisions(), disableSite: site.input.checked };
+      notice.remove();
+      for (const url of urls) URL.revokeObjectURL(url);
+      delete document.documentElement.dataset.faceguardNotice;
+      host.release();
+      resolve(result);
+    };
+
+    const countText = h('span', { class: 'count-text' });
+    const barFill = h('span', {});
+    const bar = h('span', { class: 'bar', 'aria-hidden': 'true' }, barFill);
+    const countdown = h('p', { class: 'countdown', 'data-countdown': 'running' }, countText, bar);
+    const render = () => {
+      countText.textContent = t('warn_countdown', [String(secondsLeft(totalMs, elapsed))]);
+      barFill.style.setProperty('width', `${Math.max(0, 100 - (elapsed / totalMs) * 100)}%`);
+    };
+    const stop = () => {
+      if (timer === undefined || done) return;
+      clearInterval(timer);
+      timer = undefined;
+      bar.remove();
+      countdown.dataset.countdown = 'stopped';
+      countText.textContent = t('warn_countdown_stopped');
+    };
+    const tick = () => {
+      const now = performance.now();
+      // Time in a hidden tab does not count: the person cannot see the notice there.
+      if (document.visibilityState === 'visible') elapsed += now - last;
+      last = now;
+      if (elapsed >= totalMs) finish('upload');
+      else render();
+    };
+
+    const buttons = actionButtons(t, choices, false, finish, true);
+    const notice = h(
+      'div',
+      {
+        class: 'notice',
+        role: 'dialog',
+        'aria-modal': 'false',
+        'aria-labelledby': titleId,
+        'aria-describedby': descId,
+        lang: langAttr(language),
+        'data-faceguard': 'notice',
+      },
+      brand(t),
+      h(
+        'h2',
+        { id: titleId },
+        images.length > 1
+          ? t('warn_notice_title_many', [String(images.length)])
+          : hasFace
+            ? t('warn_title_medium')
+            : t('warn_title_metadata'),
+      ),
+      h(
+        'p',
+        { class: 'intro', id: descId },
+        hasFace ? t('warn_notice_intro_face') : t('warn_intro_metadata'),
+      ),
+      h(
+        'ul',
+        { class: 'images' },
+        ...images.map((image, i) =>
+          imageCard(image, i, t, choices, {
+            thumbMax: { width: 72, height: 72 },
+            faceToggles: false,
+            choiceControls: false,
+            metaIntro: false,
+            urls,
+          }),
+        ),
+      ),
+      h('div', { class: 'actions' }, ...buttons),
+      countdown,
+      h('div', { class: 'bottom' }, site.el, learnLink(t)),
+    );
+    const announce = h('div', { class: 'sr-only', role: 'status' });
+    notice.append(announce);
+
+    for (const type of ['pointerdown', 'focusin', 'keydown', 'wheel'] as const) {
+      notice.addEventListener(type, stop);
+    }
+    notice.addEventListener('keydown', (event) => {
+      if (event.repeat || event.isComposing) return;
+      const shortcut = shortcutFor(event);
+      if (!shortcut) return;
+      if (shortcut !== 'cancel' && !anyOffers(choices, shortcut)) return;
+      event.preventDefault();
+      // Escape dismisses the notice, which lets the upload go on as it is.
+      finish(shortcut === 'cancel' ? 'upload' : shortcut);
+    });
+    isolateKeys(notice);
+
+    host.acquire();
+    host.layer.append(notice);
+    document.documentElement.dataset.faceguardNotice = 'open';
+    render();
+    timer = setInterval(tick, 200);
+    // Filled after insertion so screen readers announce it without moving focus.
+    setTimeout(() => {
+      announce.textContent = notice.querySelector('h2')?.textContent ?? '';
+    }, 100);
+  });
+}
+
+function showToast(host: Host, language: Language, text: string, seconds: number): void {
+  let region = host.layer.querySelector<HTMLElement>('.toasts');
+  if (!region) {
+    region = h('div', { class: 'toasts', role: 'status', 'aria-live': 'polite' });
+    host.layer.append(region);
+  }
+  const toast = h('div', { class: 'toast', lang: langAttr(language), 'data-faceguard': 'toast' });
+  host.acquire();
+  document.documentElement.dataset.faceguardToast = 'open';
+  const container = region;
+  // Filled after insertion so the live region announces it.
+  setTimeout(() => {
+    toast.textContent = text;
+  }, 50);
+  container.append(toast);
+  setTimeout(() => {
+    toast.remove();
+    if (container.childElementCount === 0) {
+      container.remove();
+      delete document.documentElement.dataset.faceguardToast;
+    }
+    host.release();
+  }, seconds * 1000);
+}
+
+export function createWarningUi(options: WarningUiOptions = {}): WarningUi {
+  let host: Host | null = null;
+  const getHost = () => {
+    host ??= new Host(options);
+    return host;
+  };
+  // One dialog at a time, one notice at a time: later calls wait their turn.
+  let dialogs: Promise<unknown> = Promise.resolve();
+  let notices: Promise<unknown> = Promise.resolve();
+
+  return {
+    ask(images, context) {
+      const run = async () => {
+        if (images.length === 0) return { decisions: [], disableSite: false };
+        return showDialog(getHost(), images, context, await languageFor(options));
+      };
+      const result = dialogs.then(run, run);
+      dialogs = result.catch(() => undefined);
+      return result;
+    },
+    notice(images, context) {
+      const run = async () => {
+        if (images.length === 0) return { decisions: [], disableSite: false };
+        return showNotice(getHost(), images, context, await languageFor(options), options.noticeSeconds ?? 8);
+      };
+      const result = notices.then(run, run);
+      notices = result.catch(() => undefined);
+      return result;
+    },
+    toast(messageKey, values) {
+      void languageFor(options).then((language) =>
+        showToast(getHost(), language, translator(language)(messageKey, values), options.toastSeconds ?? 5),
+      );
+    },
+  };
+}

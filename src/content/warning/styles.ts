@@ -1,0 +1,469 @@
+// The warning's styles, inside its shadow root (the site's CSS cannot reach in; ours cannot leak out).
+// Palette as src/ui/common.css. Kept as a string module so the content script needs no CSS loader.
+export const WARNING_CSS = `
+:host {
+  all: initial;
+}
+.layer {
+  --fg: #1f2328;
+  --fg-muted: #59636e;
+  --bg: #ffffff;
+  --surface: #f3f6f6;
+  --border: #d5dede;
+  --accent: #0b6f66;
+  --accent-fg: #ffffff;
+  --warn: #8a5c00;
+  --warn-bg: #fff4d6;
+  --danger: #b3261e;
+  --danger-bg: #fde7e5;
+  --face: #ffd60a;
+  --shadow: 0 12px 40px rgba(15, 23, 30, 0.28), 0 2px 8px rgba(15, 23, 30, 0.16);
+  color-scheme: light;
+  font-family:
+    system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "Noto Sans SC", "PingFang SC",
+    "Microsoft YaHei", "Source Han Sans SC", sans-serif;
+  font-size: 14px;
+  line-height: 1.5;
+  color: var(--fg);
+  text-align: start;
+  /* Inherited from the page through the host otherwise. */
+  font-style: normal;
+  font-weight: 400;
+  letter-spacing: normal;
+  word-spacing: normal;
+  text-transform: none;
+  text-indent: 0;
+  text-shadow: none;
+  white-space: normal;
+  cursor: auto;
+  visibility: visible;
+  -webkit-font-smoothing: antialiased;
+}
+@media (prefers-color-scheme: dark) {
+  .layer {
+    --fg: #e6edf3;
+    --fg-muted: #a3afbb;
+    --bg: #1c2126;
+    --surface: #262d33;
+    --border: #3d4852;
+    --accent: #4fd1c1;
+    --accent-fg: #062a26;
+    --warn: #f0c050;
+    --warn-bg: #3a2f12;
+    --danger: #ff8a80;
+    --danger-bg: #47201e;
+    --shadow: 0 12px 40px rgba(0, 0, 0, 0.6), 0 2px 8px rgba(0, 0, 0, 0.4);
+    color-scheme: dark;
+  }
+}
+*, *::before, *::after {
+  box-sizing: border-box;
+}
+[hidden] {
+  display: none !important;
+}
+.backdrop {
+  position: fixed;
+  inset: 0;
+  display: flex;
+  align-items: center;
+  justify-content: center;
+  padding: 16px;
+  background: rgba(15, 23, 30, 0.45);
+}
+.dialog.many {
+  width: min(680px, 100%);
+}
+.dialog {
+  position: relative;
+  display: flex;
+  flex-direction: column;
+  width: min(600px, 100%);
+  max-height: calc(100vh - 32px);
+  background: var(--bg);
+  color: var(--fg);
+  border: 1px solid var(--border);
+  border-radius: 14px;
+  box-shadow: var(--shadow);
+  outline: none;
+}
+.scroll {
+  overflow: auto;
+  overscroll-behavior: contain;
+  padding: 20px 22px 8px;
+}
+.brand {
+  display: flex;
+  align-items: center;
+  gap: 6px;
+  margin: 0 0 8px;
+  color: var(--accent);
+  font-size: 12px;
+  font-weight: 600;
+  letter-spacing: 0.02em;
+}
+.brand svg {
+  width: 16px;
+  height: 16px;
+  flex: none;
+}
+h2 {
+  margin: 0 0 6px;
+  font-size: 19px;
+  line-height: 1.3;
+  font-weight: 650;
+}
+.intro {
+  margin: 0 0 14px;
+  color: var(--fg-muted);
+}
+.images {
+  display: grid;
+  gap: 10px;
+  margin: 0;
+  padding: 0;
+  list-style: none;
+}
+.image {
+  display: flex;
+  gap: 14px;
+  padding: 12px;
+  background: var(--surface);
+  border: 1px solid var(--border);
+  border-radius: 10px;
+}
+.thumb-col {
+  flex: none;
+  display: flex;
+  flex-direction: column;
+  gap: 6px;
+}
+.thumb {
+  position: relative;
+  overflow: hidden;
+  border-radius: 6px;
+  background: var(--border);
+}
+.thumb img, .thumb canvas {
+  display: block;
+  width: 100%;
+  height: 100%;
+  object-fit: fill;
+}
+.face {
+  all: unset;
+  position: absolute;
+  box-sizing: border-box;
+  border: 2px solid var(--face);
+  border-radius: 4px;
+  box-shadow: 0 0 0 1px rgba(0, 0, 0, 0.65), inset 0 0 0 1px rgba(0, 0, 0, 0.65);
+  cursor: pointer;
+}
+.face[aria-pressed="true"] {
+  background: rgba(255, 214, 10, 0.18);
+}
+.face[aria-pressed="false"] {
+  border-style: dashed;
+  border-color: #ffffff;
+  opacity: 0.85;
+}
+.face[aria-pressed="false"]::after {
+  content: "";
+  position: absolute;
+  inset: 50% 15% auto;
+  border-top: 2px solid #ffffff;
+  transform: rotate(-35deg);
+  box-shadow: 0 0 0 1px rgba(0, 0, 0, 0.6);
+}
+.face:focus-visible {
+  outline: 3px solid var(--accent);
+  outline-offset: 1px;
+}
+.face-count {
+  max-width: 100%;
+  margin: 0;
+  color: var(--fg-muted);
+  font-size: 12px;
+  line-height: 1.35;
+}
+.details {
+  flex: 1;
+  min-width: 0;
+}
+.name {
+  margin: 0 0 4px;
+  font-weight: 600;
+  overflow: hidden;
+  text-overflow: ellipsis;
+  white-space: nowrap;
+}
+.level {
+  display: inline-block;
+  margin: 0 0 6px;
+  padding: 1px 8px;
+  border-radius: 999px;
+  font-size: 12px;
+  font-weight: 600;
+}
+.level-high {
+  color: var(--danger);
+  background: var(--danger-bg);
+}
+.level-medium, .level-metadata {
+  color: var(--warn);
+  background: var(--warn-bg);
+}
+.reasons, .meta {
+  margin: 0 0 6px;
+  padding: 0 0 0 18px;
+}
+.reasons li, .meta li {
+  margin: 0 0 2px;
+}
+.meta-intro {
+  margin: 6px 0 2px;
+  color: var(--fg-muted);
+  font-size: 13px;
+}
+.meta {
+  font-size: 13px;
+}
+fieldset.choice {
+  margin: 8px 0 0;
+  padding: 0;
+  border: 0;
+  min-width: 0;
+}
+fieldset.choice legend {
+  padding: 0;
+  margin: 0 0 4px;
+  font-size: 12px;
+  color: var(--fg-muted);
+}
+.choice-options {
+  display: flex;
+  flex-wrap: wrap;
+  gap: 4px 6px;
+}
+.choice label {
+  display: inline-flex;
+  align-items: center;
+  gap: 4px;
+  padding: 2px 8px 2px 4px;
+  border: 1px solid var(--border);
+  border-radius: 999px;
+  background: var(--bg);
+  font-size: 13px;
+  cursor: pointer;
+}
+.choice label:has(input:checked) {
+  border-color: var(--accent);
+  box-shadow: inset 0 0 0 1px var(--accent);
+}
+.choice input {
+  margin: 0;
+  accent-color: var(--accent);
+}
+.choice input:focus-visible {
+  outline: 2px solid var(--accent);
+  outline-offset: 2px;
+}
+.footer {
+  padding: 12px 22px 18px;
+  border-top: 1px solid var(--border);
+}
+.same-label {
+  margin: 14px 0 6px;
+  font-size: 12px;
+  color: var(--fg-muted);
+}
+.actions {
+  display: flex;
+  flex-wrap: wrap;
+  gap: 8px;
+}
+.actions.compact button.btn {
+  min-height: 30px;
+  padding: 3px 10px;
+  font-size: 13px;
+}
+button.btn {
+  all: unset;
+  box-sizing: border-box;
+  display: inline-flex;
+  align-items: center;
+  gap: 8px;
+  min-height: 36px;
+  padding: 6px 12px;
+  border: 1px solid var(--border);
+  border-radius: 8px;
+  background: var(--bg);
+  color: var(--fg);
+  font: inherit;
+  font-weight: 550;
+  line-height: 1.3;
+  cursor: pointer;
+}
+button.btn:hover {
+  background: var(--surface);
+}
+button.btn.primary {
+  background: var(--accent);
+  border-color: var(--accent);
+  color: var(--accent-fg);
+}
+button.btn.primary:hover {
+  filter: brightness(1.08);
+}
+button.btn:focus-visible, button.link:focus-visible, .check input:focus-visible {
+  outline: 3px solid var(--accent);
+  outline-offset: 2px;
+}
+button.btn.primary:focus-visible {
+  outline-color: var(--fg);
+}
+kbd {
+  display: inline-block;
+  min-width: 1.5em;
+  padding: 0 4px;
+  border: 1px solid currentColor;
+  border-radius: 4px;
+  font: 600 11px/1.4 ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace;
+  text-align: center;
+  opacity: 0.7;
+}
+.bottom {
+  display: flex;
+  flex-wrap: wrap;
+  align-items: center;
+  justify-content: space-between;
+  gap: 6px 16px;
+  margin-top: 12px;
+  font-size: 13px;
+}
+.check {
+  display: inline-flex;
+  align-items: center;
+  gap: 6px;
+  cursor: pointer;
+}
+.check input {
+  margin: 0;
+  accent-color: var(--accent);
+}
+.hint {
+  color: var(--fg-muted);
+  font-size: 12px;
+}
+button.link {
+  all: unset;
+  color: var(--accent);
+  text-decoration: underline;
+  text-underline-offset: 2px;
+  cursor: pointer;
+  font: inherit;
+  border-radius: 2px;
+}
+/* The notice: small, in a corner, leaves the page usable. */
+.notice {
+  position: fixed;
+  right: 16px;
+  bottom: 16px;
+  width: min(420px, calc(100vw - 32px));
+  max-height: calc(100vh - 32px);
+  overflow: auto;
+  padding: 14px 16px;
+  background: var(--bg);
+  border: 1px solid var(--border);
+  border-left: 4px solid var(--warn);
+  border-radius: 12px;
+  box-shadow: var(--shadow);
+}
+.notice h2 {
+  font-size: 15px;
+  margin-bottom: 4px;
+}
+.notice .image {
+  gap: 10px;
+  padding: 8px;
+  margin: 0 0 8px;
+}
+.notice .reasons, .notice .meta {
+  font-size: 13px;
+}
+.notice .actions {
+  gap: 6px;
+}
+.notice button.btn {
+  min-height: 32px;
+  padding: 4px 10px;
+  font-size: 13px;
+}
+.countdown {
+  display: flex;
+  align-items: center;
+  gap: 8px;
+  margin: 8px 0 0;
+  font-size: 12px;
+  color: var(--fg-muted);
+}
+.bar {
+  flex: 1;
+  height: 4px;
+  border-radius: 2px;
+  background: var(--border);
+  overflow: hidden;
+}
+.bar span {
+  display: block;
+  height: 100%;
+  background: var(--warn);
+}
+/* The toast. */
+.toasts {
+  position: fixed;
+  left: 50%;
+  bottom: 24px;
+  transform: translateX(-50%);
+  display: flex;
+  flex-direction: column;
+  align-items: center;
+  gap: 8px;
+  width: max-content;
+  max-width: calc(100vw - 32px);
+  pointer-events: none;
+}
+.toast {
+  padding: 8px 14px;
+  border-radius: 8px;
+  background: var(--fg);
+  color: var(--bg);
+  box-shadow: var(--shadow);
+  font-size: 13px;
+}
+.sr-only {
+  position: absolute;
+  width: 1px;
+  height: 1px;
+  margin: -1px;
+  overflow: hidden;
+  clip: rect(0 0 0 0);
+  white-space: nowrap;
+}
+@media (max-width: 480px) {
+  .image {
+    flex-direction: column;
+  }
+}
+@media (prefers-reduced-motion: no-preference) {
+  .dialog, .notice {
+    animation: fg-in 140ms ease-out;
+  }
+  @keyframes fg-in {
+    from {
+      opacity: 0;
+      transform: translateY(6px);
+    }
+  }
+}
+`;

@@ -1,0 +1,66 @@
+// File inputs window listeners cannot see: detached ones (never in the document) and ones inside
+// shadow roots (`change` is not composed; Firefox delivers neither event out of a root). Capture
+// listeners go on the input or root itself; a selection with a possible image is held like the gate
+// does (stopped, emptied), submitted over the port, and delivered as the gate answers.
+import { filesToRelease, mayBeImage } from '../core/held-files';
+import { isFileInput, natives } from './natives';
+import { submit } from './port';
+
+const watched = new WeakSet<EventTarget>();
+const held = new WeakSet<HTMLInputElement>();
+const ourEvents = new WeakSet<Event>();
+
+function onFileEvent(event: Event): void {
+  if (ourEvents.has(event)) return;
+  const input = event.composedPath()[0];
+  if (!isFileInput(input)) return;
+  const files = natives.getFiles(input);
+  // The `change` that follows a held `input` (the files are hidden by then): part of the same selection.
+  if (held.has(input) && files.length === 0) {
+    event.stopImmediatePropagation();
+    return;
+  }
+  if (!files.some(mayBeImage)) return;
+  event.stopImmediatePropagation();
+  held.add(input);
+  natives.setFiles(input, []);
+  void submit('input', files, input.accept).then((outcomes) => {
+    held.delete(input);
+    const released = filesToRelease(
+      files,
+      outcomes.map((o) => (typeof o === 'string' ? o : { replace: o })),
+    );
+    deliver(input, released);
+  });
+}
+
+function deliver(input: HTMLInputElement, files: File[]): void {
+  const fire = (type: string, init: EventInit) => {
+    const event = natives.event(type, init);
+    ourEvents.add(event);
+    natives.dispatch(input, event);
+  };
+  if (files.length === 0) {
+    fire('cancel', { bubbles: true });
+    return;
+  }
+  natives.setFiles(input, files);
+  // Not composed (unlike a trusted `input`): page code outside the root never listened for this
+  // input's `change` anyway, and a composed replay would reach the gate's window listener and be
+  // held a second time.
+  fire('input', { bubbles: true });
+  fire('change', { bubbles: true });
+}
+
+/** Adds the hold listeners to an input or a shadow root (once). */
+export function watch(target: EventTarget): void {
+  if (watched.has(target)) return;
+  watched.add(target);
+  natives.listen(target, 'input', onFileEvent);
+  natives.listen(target, 'change', onFileEvent);
+}
+
+/** A file input the window listeners of the gate cannot hear. */
+export function outOfSight(input: HTMLInputElement): boolean {
+  return !input.isConnected || input.getRootNode() !== input.ownerDocument;
+}

@@ -1,0 +1,39 @@
+// Firefox only: approved drops and pastes are dispatched from here, the page's own world, because
+// Firefox hides DataTransfer items a content script added from page code (src/core/page-channel.ts,
+// ReplayMessage). The gate names the target with an event on it, then sends the files.
+import { REPLAY_TARGET_EVENT, type ReplayMessage } from '../core/page-channel';
+import { natives } from './natives';
+
+const targets = new Map<string, EventTarget>();
+
+export function listenForReplayTargets(): void {
+  natives.listen(window, REPLAY_TARGET_EVENT, (event) => {
+    const id = (event as CustomEvent<unknown>).detail;
+    if (typeof id !== 'string') return;
+    event.stopImmediatePropagation();
+    targets.set(id, event.composedPath()[0] ?? window);
+  });
+}
+
+/** Dispatches the replay; returns whether page code handled it (preventDefault). */
+export function replay(message: ReplayMessage): boolean {
+  const target = targets.get(message.id);
+  targets.delete(message.id);
+  if (!target) return false;
+  const transfer = new DataTransfer();
+  for (const [type, value] of message.strings) transfer.setData(type, value);
+  for (const file of message.files) transfer.items.add(file);
+  const init = { bubbles: true, cancelable: true, composed: true };
+  let event: Event;
+  if (message.kind === 'drop') {
+    event = new DragEvent('drop', { ...init, ...message.point, dataTransfer: transfer });
+  } else {
+    // Firefox ignores clipboardData in the constructor and gives the event a writable one instead.
+    event = new ClipboardEvent('paste', init);
+    const data = (event as ClipboardEvent).clipboardData!;
+    for (const [type, value] of message.strings) data.setData(type, value);
+    for (const file of message.files) data.items.add(file);
+  }
+  natives.dispatch(target, event);
+  return event.defaultPrevented;
+}

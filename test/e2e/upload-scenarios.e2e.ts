@@ -1,0 +1,130 @@
+// Every upload path of upload-patterns §8 (S1-S32) in both browsers, on one small test page each,
+// with the shared assertions: nothing reaches the page before the decision, a harmless image is
+// released exactly once with the same bytes, "cancel" delivers nothing, a processed copy keeps the
+// name and an accepted type, no console errors, and a second upload works. The run writes
+// test-results/upload-scenarios.json, from which scripts/coverage-table.mjs builds the README table.
+//   SCENARIOS=S1,S14 npx vitest run -c vitest.e2e.config.ts test/e2e/upload-scenarios.e2e.ts
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer } from '../server.mjs';
+import { testdataDir } from '../unit/testdata';
+import { gradientPng, namedFile } from './fixtures/images';
+import { BROWSERS, type BrowserName, type BrowserSession, launch, type TestPage } from './harness';
+import { forbiddenRequests } from './harness/network-recorder';
+import { RESULTS } from './harness/paths';
+import { type Ctx, SCENARIOS, type ScenarioResult } from './upload-scenarios/scenarios';
+
+type Server = Awaited<ReturnType<typeof startServer>>;
+interface Row {
+  scenario: string;
+  browser: BrowserName;
+  result: ScenarioResult['result'] | 'fail';
+  note: string;
+}
+
+const only = process.env.SCENARIOS?.split(',');
+const selected = SCENARIOS.filter((s) => !only || only.includes(s.id));
+const REPORT = join(RESULTS, 'upload-scenarios.json');
+const rows: Row[] = [];
+
+/** The first clear frontal photo whose face fills much of the frame: the dialog must appear for it. */
+function facePhoto(): string | null {
+  const { dir } = testdataDir('faces');
+  if (!dir) return null;
+  const labels = JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as Array<{
+    file: string;
+    label: string;
+    width: number;
+    faces: Array<{ box: number[] }>;
+  }>;
+  const pick = labels.find(
+    (l) => l.label === 'clear-frontal' && l.faces.some((f) => f.box[2]! >= 0.5 * l.width),
+  );
+  return pick ? join(dir, pick.file) : null;
+}
+
+const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+let server: Server;
+/** A second origin for the cross-origin frame (S11). */
+let other: Server;
+beforeAll(async () => {
+  server = await startServer();
+  other = await startServer();
+});
+afterAll(async () => {
+  await Promise.all([server.close(), other.close()]);
+  // Merge with rows from earlier partial runs so a SCENARIOS=… rerun updates only its own rows.
+  const previous: Row[] = existsSync(REPORT) ? JSON.parse(readFileSync(REPORT, 'utf8')) : [];
+  const key = (r: Row) => `${r.scenario}/${r.browser}`;
+  const merged = new Map(previous.map((r) => [key(r), r]));
+  for (const row of rows) merged.set(key(row), row);
+  const order = (r: Row) => Number(r.scenario.slice(1)) * 2 + (r.browser === 'firefox' ? 1 : 0);
+  writeFileSync(
+    REPORT,
+    `${JSON.stringify(
+      [...merged.values()].sort((a, b) => order(a) - order(b)),
+      null,
+      2,
+    )}\n`,
+  );
+});
+
+// E2E_BROWSER=firefox runs one browser (for a quick rerun).
+const browsers = BROWSERS.filter((b) => !process.env.E2E_BROWSER || b === process.env.E2E_BROWSER);
+
+describe.each(browsers)('%s', (browserName) => {
+  let session: BrowserSession;
+  const face = facePhoto();
+  const files = {
+    harmless: gradientPng('harmless.png', 64, 48),
+    second: gradientPng('second.png', 80, 60),
+    text: namedFile('notes.txt', 'not an image\n'),
+    pdf: namedFile('paper.pdf', '%PDF-1.4\n%fake\n'),
+    face,
+  };
+  beforeAll(async () => {
+    session = await launch(browserName, { locale: 'en' });
+  });
+  afterAll(async () => {
+    expect(forbiddenRequests(session.network, browserName)).toEqual([]);
+    await session.close();
+  });
+
+  for (const scenario of selected) {
+    const gap = scenario.gap?.(browserName) ?? null;
+    if (gap) {
+      // Reported in upload-scenarios.json and the README table as a failure, with the reason.
+      rows.push({ scenario: scenario.id, browser: browserName, result: 'fail', note: gap });
+      it.skip(`${scenario.id} ${scenario.title}: ${gap}`, () => undefined);
+      continue;
+    }
+    it(`${scenario.id} ${scenario.title}`, async () => {
+      const page: TestPage = await session.newPage();
+      server.received.length = 0;
+      other.received.length = 0;
+      const ctx: Ctx = { page, browser: browserName, server, other, files, sha256, session };
+      try {
+        const name = scenario.id.toLowerCase().replace(/^s(\d)$/, 's0$1');
+        await page.goto(`${server.origin}/pages/${name}.html?frame=${encodeURIComponent(other.origin)}`);
+        await page.waitFor(() => document.readyState === 'complete');
+        const outcome = await scenario.run(ctx);
+        expect(page.errors).toEqual([]);
+        rows.push({ scenario: scenario.id, browser: browserName, ...outcome });
+      } catch (error) {
+        await page.screenshot(`upload-${scenario.id}-${browserName}-fail`).catch(() => undefined);
+        rows.push({
+          scenario: scenario.id,
+          browser: browserName,
+          result: 'fail',
+          note: String(error).slice(0, 300),
+        });
+        throw error;
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});

@@ -1,0 +1,147 @@
+// The gate's decisions with a fake warning UI and a fake check: every path settles exactly once.
+import { describe, expect, it } from 'vitest';
+import type { ImageAction, WarningUi } from '../../src/content/decision';
+import type { Delivery } from '../../src/content/delivery';
+import { createGate, type GateDeps } from '../../src/content/gate';
+import type { Outcome } from '../../src/core/held-files';
+import type { CheckSummary } from '../../src/core/protocol';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings';
+import { NO_METADATA, type Risk, type Verdict } from '../../src/core/verdict';
+
+const png = (name: string) =>
+  new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])], name, {
+    type: 'image/png',
+  });
+const pdf = new File(['%PDF-1.4 not an image at all, long enough to decide'], 'a.pdf', {
+  type: 'application/pdf',
+});
+
+const verdict = (risk: Risk, gps = false): Verdict => ({
+  risk,
+  reasons: [{ key: `reason_${risk}` }],
+  faces: [],
+  metadata: { ...NO_METADATA, gps: gps ? { latitude: 1, longitude: 2 } : null },
+  width: 10,
+  height: 10,
+  timings: {},
+});
+
+function setup(options: {
+  risks: Record<string, Verdict | null>;
+  answer?: ImageAction[];
+  settings?: Partial<Settings>;
+  copy?: (attempt: number) => File | null;
+}) {
+  const calls = { ask: 0, notice: 0, toasts: [] as string[], copies: 0 };
+  const records: CheckSummary[] = [];
+  const answers = [...(options.answer ?? [])];
+  const ui: WarningUi = {
+    ask: async (images) => {
+      calls.ask++;
+      return {
+        decisions: images.map((i) => ({ id: i.id, action: answers.shift() ?? 'cancel' })),
+        disableSite: false,
+      };
+    },
+    notice: async (images) => {
+      calls.notice++;
+      return { decisions: images.map((i) => ({ id: i.id, action: 'upload' as const })), disableSite: false };
+    },
+    toast: (key) => calls.toasts.push(key),
+  };
+  const deps: GateDeps = {
+    settings: async () => ({ ...DEFAULT_SETTINGS, ...options.settings }),
+    isProtected: (s) => s.mode !== 'off',
+    context: { siteKey: 'test', siteLabel: 'Test' },
+    ui: () => ui,
+    check: async (file) => options.risks[file.name] ?? null,
+    makeCopy: async () => options.copy?.(++calls.copies) ?? null,
+    record: (s) => records.push(s),
+    disableSite: () => undefined,
+  };
+  return { gate: createGate(deps), calls, records };
+}
+
+function delivery(files: File[]): Delivery & { settled: Outcome<File>[][] } {
+  const settled: Outcome<File>[][] = [];
+  return { source: 'input', files, accept: 'image/*', settled, settle: (o) => settled.push(o) };
+}
+
+describe('gate', () => {
+  it('releases a harmless image silently and leaves non-images alone', async () => {
+    const { gate, calls, records } = setup({ risks: { 'a.png': verdict('none') } });
+    const d = delivery([png('a.png'), pdf]);
+    await gate.hold(d);
+    expect(d.settled).toEqual([['keep', 'keep']]);
+    expect(calls).toMatchObject({ ask: 0, notice: 0, toasts: [] });
+    expect(records.map((r) => r.choice)).toEqual(['released']);
+  });
+
+  it('asks about a high-risk image; cancel drops only that one', async () => {
+    const { gate, calls } = setup({
+      risks: { 'a.png': verdict('high'), 'b.png': verdict('low') },
+      answer: ['cancel'],
+    });
+    const d = delivery([png('a.png'), png('b.png')]);
+    await gate.hold(d);
+    expect(calls.ask).toBe(1);
+    expect(d.settled).toEqual([['drop', 'keep']]);
+  });
+
+  it('fails open when the check cannot answer, with a toast', async () => {
+    const { gate, calls, records } = setup({ risks: {} });
+    const d = delivery([png('a.png')]);
+    await gate.hold(d);
+    expect(d.settled).toEqual([['keep']]);
+    expect(calls.toasts).toEqual(['gate_could_not_check']);
+    expect(records[0]!.choice).toBe('unchecked');
+  });
+
+  it('delivers a copy under the original name, and asks again when a copy fails', async () => {
+    const copy = png('a.png');
+    const { gate, calls } = setup({
+      risks: { 'a.png': verdict('high') },
+      answer: ['blur', 'blur'],
+      copy: (attempt) => (attempt === 1 ? null : copy),
+    });
+    const d = delivery([png('a.png')]);
+    await gate.hold(d);
+    expect(calls.ask).toBe(2);
+    expect(calls.toasts).toEqual(['gate_copy_failed']);
+    expect(d.settled).toEqual([[{ replace: copy }]]);
+  });
+
+  it('shows a notice for a location in a low-risk photo, and none when the setting is off', async () => {
+    const on = setup({ risks: { 'a.png': verdict('low', true) } });
+    await on.gate.hold(delivery([png('a.png')]));
+    expect(on.calls.notice).toBe(1);
+    const off = setup({ risks: { 'a.png': verdict('low', true) }, settings: { warnMetadata: false } });
+    await off.gate.hold(delivery([png('a.png')]));
+    expect(off.calls.notice).toBe(0);
+  });
+
+  it('in notify mode releases first and tells afterwards', async () => {
+    const { gate, calls } = setup({ risks: { 'a.png': verdict('high') }, settings: { mode: 'notify' } });
+    const d = delivery([png('a.png')]);
+    await gate.hold(d);
+    expect(d.settled).toEqual([['keep']]);
+    expect(calls).toMatchObject({ ask: 0, notice: 1 });
+  });
+
+  it('does not gate a site that is switched off', async () => {
+    const { gate, calls } = setup({ risks: { 'a.png': verdict('high') }, settings: { mode: 'off' } });
+    const d = delivery([png('a.png')]);
+    await gate.hold(d);
+    expect(d.settled).toEqual([['keep']]);
+    expect(calls.ask).toBe(0);
+  });
+
+  it('releases what is still held when the page goes away, exactly once', async () => {
+    const { gate } = setup({ risks: { 'a.png': verdict('high') }, answer: ['cancel'] });
+    const d = delivery([png('a.png')]);
+    const held = gate.hold(d);
+    gate.releaseAll();
+    await held; // the late "cancel" from the dialog changes nothing
+    expect(d.settled).toEqual([['keep']]);
+  });
+});
