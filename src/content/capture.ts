@@ -11,33 +11,42 @@ import { fileInputOf, holdInput, isTrailingChange } from './input-delivery';
 import { allReleased, isOurs } from './loop-guard';
 import { isPageReplay } from './page-port';
 import { type EmbeddedImage, holdPaste } from './paste-delivery';
+import { passesOnce } from './refusal';
 import { copyStrings, dataUrlImages, fileFromDataUrl } from './transfer-data';
 
 export interface CaptureOptions {
   /** False once the site is switched off (then nothing is held). */
   active(): boolean;
   hold(delivery: Delivery): void;
-  /** An upload we refuse outright (a dropped folder): show this message. */
+  /** An upload we refuse outright (a dropped folder), or one the site refused: show this message. */
   blocked(messageKey: string): void;
 }
 
 const worthHolding = (files: readonly File[]) => files.some(mayBeImage) && !allReleased(files);
 
-export function listenForUploads(target: EventTarget, options: CaptureOptions): void {
+/** Listens on window, or (for file inputs only) on a shadow root the page world does not watch. */
+export function listenForUploads(target: Window | ShadowRoot, options: CaptureOptions): void {
+  const inRoot = target instanceof ShadowRoot;
   const onFileInput = (event: Event) => {
     if (isOurs(event) || !options.active()) return;
     const input = fileInputOf(event);
-    // Inputs in shadow roots are the page world's (src/page/file-inputs.ts): only there can the
-    // non-composed `change` be held, and its replays must not be held twice.
-    if (!input || input.getRootNode() !== input.ownerDocument) return;
+    if (!input) return;
+    if (inRoot) {
+      // Only the person's own selections: the page world's replays into roots it watches are untrusted.
+      if (!event.isTrusted || input.getRootNode() !== target) return;
+    } else if (input.getRootNode() !== input.ownerDocument) {
+      // Inputs in shadow roots are held on their root (here or in src/page/file-inputs.ts): only
+      // there can the non-composed `change` be held, and its replays must not be held twice.
+      return;
+    }
     if (event.type === 'change' && isTrailingChange(input)) {
       event.stopImmediatePropagation();
       return;
     }
     const files = [...(input.files ?? [])];
-    if (!worthHolding(files)) return;
+    if (!worthHolding(files) || passesOnce(event, input, files)) return;
     event.stopImmediatePropagation();
-    options.hold(holdInput(input, files, event));
+    options.hold(holdInput(input, files, event, options.blocked));
   };
 
   const onDrop = (event: DragEvent) => {
@@ -73,6 +82,7 @@ export function listenForUploads(target: EventTarget, options: CaptureOptions): 
 
   target.addEventListener('input', onFileInput, true);
   target.addEventListener('change', onFileInput, true);
+  if (inRoot) return;
   target.addEventListener('drop', onDrop as EventListener, true);
   target.addEventListener('paste', onPaste as EventListener, true);
 }

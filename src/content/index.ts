@@ -12,6 +12,7 @@ import type { WarningUi } from './decision';
 import { answerFrameAsks, uiForFrame } from './frames';
 import { createGate } from './gate';
 import { openPagePort } from './page-port';
+import { watchShadowRoots } from './shadow-roots';
 import { createWarningUi } from './warning/index';
 
 // about:blank and srcdoc frames have no URL of their own; they belong to the origin that made them.
@@ -63,12 +64,14 @@ const gate = createGate({
 });
 
 const hold = (delivery: Parameters<typeof gate.hold>[0]) => void gate.hold(delivery);
-listenForUploads(window, {
+const captureOptions = {
   // Before settings arrive, hold anyway: the gate waits for them and lets the upload through if the site is off.
   active: () => settings === null || isProtected(settings),
   hold,
-  blocked: (messageKey) => ui().toast(messageKey),
-});
+  blocked: (messageKey: string) => ui().toast(messageKey),
+};
+listenForUploads(window, captureOptions);
+watchShadowRoots((root) => listenForUploads(root, captureOptions));
 openPagePort(hold);
 answerFrameAsks(localUi);
 // A held upload must never be stranded: when the page goes (or bfcache freezes it), release it.

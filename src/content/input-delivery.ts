@@ -5,6 +5,7 @@
 import { filesToRelease } from '../core/held-files';
 import { type Delivery, fileList } from './delivery';
 import { markReleased, ours } from './loop-guard';
+import { watchDelivery } from './refusal';
 
 /** Inputs whose selection was just held on `input`: the `change` that follows in the same task is theirs. */
 const trailingChange = new WeakSet<HTMLInputElement>();
@@ -19,7 +20,12 @@ export function isTrailingChange(input: HTMLInputElement): boolean {
   return input.files?.length === 0 && trailingChange.has(input);
 }
 
-export function holdInput(input: HTMLInputElement, files: File[], event: Event): Delivery {
+export function holdInput(
+  input: HTMLInputElement,
+  files: File[],
+  event: Event,
+  refused: (messageKey: string) => void,
+): Delivery {
   input.files = fileList([]);
   if (event.type === 'input') {
     trailingChange.add(input);
@@ -30,7 +36,11 @@ export function holdInput(input: HTMLInputElement, files: File[], event: Event):
     source: 'input',
     files,
     accept: input.accept,
-    settle: (outcomes) => deliverToInput(input, filesToRelease(files, outcomes)),
+    settle(outcomes) {
+      const released = filesToRelease(files, outcomes);
+      if (released.length > 0) watchDelivery(input, released, refused);
+      deliverToInput(input, released);
+    },
   };
 }
 

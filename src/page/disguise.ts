@@ -43,3 +43,19 @@ export function installDisguise(): void {
     return methods.toString;
   });
 }
+
+/** Replaces the getter of target[name] (an accessor on target itself) with make(original getter). */
+export function patchGetter<T>(
+  target: object,
+  name: string,
+  make: (original: (this: T) => unknown) => (this: T) => unknown,
+): boolean {
+  const descriptor = Object.getOwnPropertyDescriptor(target, name);
+  if (!descriptor?.get) return false;
+  const original = descriptor.get as (this: T) => unknown;
+  const replacement = make(original);
+  Object.defineProperty(replacement, 'name', { value: original.name });
+  disguised.set(replacement, nativeToString.call(original));
+  Object.defineProperty(target, name, { ...descriptor, get: replacement });
+  return true;
+}

@@ -4,6 +4,7 @@
 // the originals are saved before anything here or on the page patches them.
 import './natives';
 import { hookClipboardRead } from './clipboard-read';
+import { hookDeliveryWatch } from './delivery-watch';
 import { installDisguise } from './disguise';
 import { hookDropHandles } from './drop-handles';
 import { hookOpenFilePicker } from './open-file-picker';
@@ -20,3 +21,4 @@ hookShadowRoots();
 hookOpenFilePicker();
 hookDropHandles();
 hookClipboardRead();
+hookDeliveryWatch();

@@ -52,3 +52,12 @@ window.receiveInParent = (via, event, files) => {
 };
 
 window.sha256 = sha256;
+
+/** SHA-256 of an image's decoded RGBA pixels: equal for the same picture whatever its encoding. */
+window.pixelHash = async (blob) => {
+  const bitmap = await createImageBitmap(blob);
+  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+  const context = canvas.getContext('2d');
+  context.drawImage(bitmap, 0, 0);
+  return sha256(new Blob([context.getImageData(0, 0, bitmap.width, bitmap.height).data]));
+};

@@ -164,7 +164,7 @@ export async function releaseFlow(
 
 export const dialogOpen = (page: TestPage) =>
   page.waitFor(() => document.documentElement.dataset.faceguardDialog === 'open', undefined, 30_000);
-const dialogClosed = (page: TestPage) =>
+export const dialogClosed = (page: TestPage) =>
   page.waitFor(() => document.documentElement.dataset.faceguardDialog === undefined, undefined, 10_000);
 
 /**

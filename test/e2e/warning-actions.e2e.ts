@@ -1,0 +1,115 @@
+// The warning's actions end to end on the demo composer, in both browsers: a frontal portrait that
+// also carries a GPS location is held, the dialog opens, and each choice delivers what it says:
+// "without location and camera data" the lossless copy (pixels untouched, no GPS), "faces blurred"
+// a new image under the same name, "cancel" nothing. Photos come from ../shared/testdata.
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'exifr/dist/full.esm.mjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stripJpegMetadata } from '../../src/core/jpeg-metadata';
+import { startServer } from '../server.mjs';
+import { testdataDir } from '../unit/testdata';
+import { BROWSERS, type BrowserSession, launch, type TestPage } from './harness';
+import { forbiddenRequests } from './harness/network-recorder';
+
+const faces = testdataDir('faces');
+const exif = testdataDir('exif');
+
+/** A portrait with a phone's EXIF (GPS, camera) put in front of its pixels, made at test time. */
+function portraitWithLocation(): { path: string; bytes: Buffer } {
+  const portrait = stripJpegMetadata(new Uint8Array(readFileSync(join(faces.dir!, 'dev_041.jpg'))));
+  const camera = readFileSync(join(exif.dir!, 'exif_03.jpg'));
+  const app1 = camera.subarray(2, 4 + camera.readUInt16BE(4)); // FFE1, length, Exif block
+  const bytes = Buffer.concat([portrait.subarray(0, 2), app1, portrait.subarray(2)]);
+  const path = join(mkdtempSync(join(tmpdir(), 'fg-actions-')), 'selfie.jpg');
+  writeFileSync(path, bytes);
+  return { path, bytes };
+}
+
+const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+interface Received {
+  name: string;
+  type: string;
+  size: number;
+  sha256: string;
+}
+
+async function choose(page: TestPage, path: string): Promise<void> {
+  await page.setInputFiles('#photo-input', [path]);
+  await page.waitFor(() => document.documentElement.dataset.faceguardDialog === 'open', undefined, 20_000);
+}
+
+async function received(page: TestPage, count: number): Promise<Received[]> {
+  await page.waitFor((n) => (window as unknown as { __log: unknown[] }).__log.length === n, count, 20_000);
+  return page.evaluate(() =>
+    (window as unknown as { __log: Array<{ files: Received[] }> }).__log.flatMap((entry) => entry.files),
+  );
+}
+
+describe.skipIf(!faces.dir || !exif.dir).each(BROWSERS)('%s', (browserName) => {
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let session: BrowserSession;
+  let photo: { path: string; bytes: Buffer };
+  beforeAll(async () => {
+    photo = portraitWithLocation();
+    server = await startServer();
+    session = await launch(browserName, { locale: 'en' });
+  });
+  afterAll(async () => {
+    expect(forbiddenRequests(session.network, browserName)).toEqual([]);
+    await session.close();
+    await server.close();
+  });
+
+  it('the fixture really carries a location', async () => {
+    expect((await parse(photo.bytes, { gps: true }))?.latitude).toBeCloseTo(43.4674483, 4);
+  });
+
+  it('delivers the lossless copy without location or camera data', async () => {
+    const page = await session.newPage();
+    await page.goto(`${server.origin}/`);
+    await choose(page, photo.path);
+    await page.press('m');
+    const [file] = await received(page, 1);
+    // Exactly what the pure stripper makes: entropy-coded pixels untouched, metadata gone.
+    const expected = stripJpegMetadata(new Uint8Array(photo.bytes));
+    expect(file).toMatchObject({ name: 'selfie.jpg', type: 'image/jpeg', sha256: sha256(expected) });
+    const left = await parse(Buffer.from(expected), { gps: true, tiff: true });
+    expect(left?.latitude).toBeUndefined();
+    expect(left?.Make).toBeUndefined();
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('delivers a copy with the faces covered, under the same name', async () => {
+    const page = await session.newPage();
+    await page.goto(`${server.origin}/`);
+    await choose(page, photo.path);
+    await page.press('b');
+    const [file] = await received(page, 1);
+    expect(file!.name).toBe('selfie.jpg');
+    expect(file!.type).toBe('image/jpeg');
+    expect(file!.sha256).not.toBe(sha256(photo.bytes));
+    expect(file!.size).toBeGreaterThan(10_000);
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('delivers nothing on cancel, then the original once on "upload anyway"', async () => {
+    const page = await session.newPage();
+    await page.goto(`${server.origin}/`);
+    await choose(page, photo.path);
+    await page.press('Escape');
+    await page.waitFor(() => !document.documentElement.dataset.faceguardDialog);
+    expect(await page.evaluate(() => (window as unknown as { __log: unknown[] }).__log.length)).toBe(0);
+    await choose(page, photo.path);
+    await page.press('u');
+    const [file] = await received(page, 1);
+    expect(file).toMatchObject({ name: 'selfie.jpg', sha256: sha256(photo.bytes) });
+    await page.screenshot(`${browserName}-demo-after-upload-anyway`);
+    await page.close();
+  });
+});
