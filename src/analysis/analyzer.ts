@@ -2,8 +2,10 @@
 // page: bytes in (base64), a Verdict or a safer copy out. Nothing is kept after the reply.
 import browser from 'webextension-polyfill';
 import { base64ToBytes, bytesToBase64 } from '../core/base64';
-import type { ImagePayload, RequestMap } from '../core/protocol';
-import type { Verdict } from '../core/verdict';
+import { limiter } from '../core/limit';
+import type { CopyKind, ImagePayload, RequestMap } from '../core/protocol';
+import type { BlurStyle } from '../core/settings';
+import type { Box, Verdict } from '../core/verdict';
 import type { ModelOptions } from './analyze-pixels';
 import { checkImage } from './check-image';
 import { coverFacesCopy, SaferCopyError, stripMetadata } from './safer-copy';
@@ -13,8 +15,11 @@ const MODELS: ModelOptions = {
   wasmBase: browser.runtime.getURL('wasm/'),
 };
 
+/** Checks and copies share one queue, so memory stays bounded however many photos arrive at once. */
+const queue = limiter(2);
+
 export function handleCheck({ image, sensitivity }: RequestMap['check-image']['request']): Promise<Verdict> {
-  return checkImage(base64ToBytes(image.base64), image.type, sensitivity, MODELS);
+  return queue(() => checkImage(base64ToBytes(image.base64), image.type, sensitivity, MODELS));
 }
 
 export async function handleCopy({
@@ -23,6 +28,15 @@ export async function handleCopy({
   boxes,
   style,
 }: RequestMap['make-copy']['request']): Promise<RequestMap['make-copy']['response']> {
+  return queue(() => makeCopy(image, kind, boxes, style));
+}
+
+async function makeCopy(
+  image: ImagePayload,
+  kind: CopyKind,
+  boxes: Box[],
+  style: BlurStyle,
+): Promise<RequestMap['make-copy']['response']> {
   const bytes = base64ToBytes(image.base64);
   try {
     const copy =

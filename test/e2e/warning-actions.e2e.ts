@@ -43,7 +43,14 @@ async function choose(page: TestPage, path: string): Promise<void> {
 }
 
 async function received(page: TestPage, count: number): Promise<Received[]> {
-  await page.waitFor((n) => (window as unknown as { __log: unknown[] }).__log.length === n, count, 20_000);
+  // The demo logs an upload at once and fills in each file once its hash is computed.
+  await page.waitFor(
+    (n) =>
+      (window as unknown as { __log: Array<{ files: unknown[] }> }).__log.flatMap((e) => e.files).length ===
+      n,
+    count,
+    20_000,
+  );
   return page.evaluate(() =>
     (window as unknown as { __log: Array<{ files: Received[] }> }).__log.flatMap((entry) => entry.files),
   );
