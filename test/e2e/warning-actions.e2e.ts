@@ -119,4 +119,20 @@ describe.skipIf(!faces.dir || !exif.dir).each(BROWSERS)('%s', (browserName) => {
     await page.screenshot(`${browserName}-demo-after-upload-anyway`);
     await page.close();
   });
+
+  it('shows a non-blocking notice for a photo whose only risk is its location, then lets it through', async () => {
+    const page = await session.newPage();
+    await page.goto(`${server.origin}/`);
+    const landscape = join(exif.dir!, 'exif_03.jpg');
+    await page.setInputFiles('#photo-input', [landscape]);
+    await page.waitFor(() => document.documentElement.dataset.faceguardNotice === 'open', undefined, 20_000);
+    expect(await page.evaluate(() => document.documentElement.dataset.faceguardDialog)).toBeUndefined();
+    // Held while the notice counts down (about 8 s), then delivered unchanged.
+    expect(await page.evaluate(() => (window as unknown as { __log: unknown[] }).__log.length)).toBe(0);
+    await page.screenshot(`${browserName}-demo-location-notice`);
+    const [file] = await received(page, 1);
+    expect(file).toMatchObject({ name: 'exif_03.jpg', sha256: sha256(readFileSync(landscape)) });
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
 });

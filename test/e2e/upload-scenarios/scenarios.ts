@@ -59,17 +59,20 @@ async function framed(ctx: Ctx, flow: Promise<ScenarioResult>): Promise<Scenario
   return { ...r, note: `the small frame's dialog is shown in the top frame (frame-ask relay); ${r.note}` };
 }
 
-async function editorPaste(ctx: Ctx): Promise<ScenarioResult> {
-  await releaseFlow(ctx, paste(ctx, '#editor'));
-  const state = await ctx.page.evaluate(() => ({
-    caret: (window as unknown as { __caret: number }).__caret,
-    focused: (window as unknown as { __focused: boolean }).__focused,
-  }));
-  // Caret at the end of "hello world" (11), as the person left it, and the editor focused again.
-  expect(state).toEqual({ caret: 1, focused: true });
-  const note = await askFlow(ctx, paste(ctx, '#editor'));
-  return { result: 'pass', note: `replayed paste carries the files, caret and focus restored; ${note}` };
-}
+/** Paste into an editor; with `copy`, the dialog's blurred copy is delivered too. */
+const editorPaste =
+  (copy = false) =>
+  async (ctx: Ctx): Promise<ScenarioResult> => {
+    await releaseFlow(ctx, paste(ctx, '#editor'));
+    const state = await ctx.page.evaluate(() => ({
+      caret: (window as unknown as { __caret: number }).__caret,
+      focused: (window as unknown as { __focused: boolean }).__focused,
+    }));
+    // Caret at the end of "hello world" (11), as the person left it, and the editor focused again.
+    expect(state).toEqual({ caret: 1, focused: true });
+    const note = await askFlow(ctx, paste(ctx, '#editor'), { copy });
+    return { result: 'pass', note: `replayed paste carries the files, caret and focus restored; ${note}` };
+  };
 
 export const SCENARIOS: Scenario[] = [
   { id: 'S1', title: 'visible input', run: (ctx) => standard(ctx, input(ctx, '#file'), true) },
@@ -235,7 +238,7 @@ export const SCENARIOS: Scenario[] = [
     id: 'S14',
     title: 'drop zone with overlay',
     run: async (ctx) => {
-      const r = await standard(ctx, drop(ctx, '#zone'));
+      const r = await standard(ctx, drop(ctx, '#zone'), true);
       expect(await ctx.page.evaluate(() => (document.getElementById('overlay') as HTMLElement).hidden)).toBe(
         true,
       );
@@ -267,10 +270,10 @@ export const SCENARIOS: Scenario[] = [
       return { ...r, note: `uri-list replayed with the files; ${r.note}` };
     },
   },
-  { id: 'S19', title: 'Lexical-style paste', run: editorPaste },
-  { id: 'S20', title: 'Draft.js-style paste', run: editorPaste },
-  { id: 'S21', title: 'Quill-style paste', run: editorPaste },
-  { id: 'S22', title: 'ProseMirror-style paste', run: editorPaste },
+  { id: 'S19', title: 'Lexical-style paste', run: editorPaste(true) },
+  { id: 'S20', title: 'Draft.js-style paste', run: editorPaste() },
+  { id: 'S21', title: 'Quill-style paste', run: editorPaste() },
+  { id: 'S22', title: 'ProseMirror-style paste', run: editorPaste() },
   {
     id: 'S23',
     title: 'plain contenteditable',
