@@ -135,4 +135,22 @@ describe.skipIf(!faces.dir || !exif.dir).each(BROWSERS)('%s', (browserName) => {
     expect(page.errors).toEqual([]);
     await page.close();
   });
+
+  it('stops warning on this site when the person ticks "Don\'t warn on this site"', async () => {
+    const page = await session.newPage();
+    await page.goto(`${server.origin}/`);
+    await choose(page, photo.path);
+    // Keyboard only, as a person would: from the first action (blur) past "without location",
+    // "upload anyway" and "cancel" to the checkbox, tick it, then upload anyway.
+    for (let i = 0; i < 4; i++) await page.press('Tab');
+    await page.press('Space');
+    await page.press('u');
+    await received(page, 1);
+    // The site is now off: the same photo goes straight through, with no dialog.
+    await page.setInputFiles('#photo-input', [photo.path]);
+    const files = await received(page, 2);
+    expect(files[1]).toMatchObject({ name: 'selfie.jpg', sha256: sha256(photo.bytes) });
+    expect(await page.evaluate(() => document.documentElement.dataset.faceguardDialog)).toBeUndefined();
+    await page.close();
+  });
 });

@@ -40,7 +40,8 @@ function wrap(page: Page): TestPage {
       ]);
       await chooser.accept(paths);
     },
-    press: (key) => page.keyboard.press(key as never),
+    // Puppeteer names the space bar ' '; Playwright (and the tests) call it 'Space'.
+    press: (key) => page.keyboard.press((key === 'Space' ? ' ' : key) as never),
     screenshot: async (name, options) => {
       const path = join(RESULTS, 'screenshots', `${name}.png`) as `${string}.png`;
       await page.screenshot({ path, fullPage: options?.fullPage ?? false });
