@@ -5,7 +5,6 @@ import { type FaceView, measureFaces, regionsToReread } from './face-measures';
 import { detectFaces, type ModelOptions, type Pixels } from './face-model';
 
 export type { ModelOptions, Pixels } from './face-model';
-export { loadFaceModels } from './face-model';
 
 /**
  * Reads the rectangle (x, y, w, h) of the original image (original px, inside the image) resampled to

@@ -2,7 +2,7 @@
 // same rules apply in every context and in Node tests. A stored value that fails validation falls
 // back to its default field by field, so one bad value never resets the others.
 import type { LanguageSetting } from './i18n';
-import { BUILTIN_SITES, builtinSiteFor, customHostFor, hostFromInput } from './sites';
+import { builtinSiteFor, customHostFor, hostFromInput } from './sites';
 import type { Sensitivity } from './verdict';
 
 export const SETTINGS_VERSION = 1;
@@ -152,5 +152,3 @@ export function removeCustomSite(settings: Settings, host: string): Settings {
     disabledSites: settings.disabledSites.filter((k) => k !== host),
   });
 }
-
-export const BUILTIN_SITE_IDS: readonly string[] = BUILTIN_SITES.map((s) => s.id);
