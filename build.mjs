@@ -46,6 +46,8 @@ const SCRIPTS = [
   ['src/background/index.ts', 'background'],
   ['src/content/index.ts', 'content'],
   ['src/page/index.ts', 'page'],
+  // The local check runs in workers started by the analyzer (Chrome: offscreen document; Firefox: background).
+  ['src/analysis/analysis-worker.ts', 'analysis-worker'],
 ];
 
 /** Every folder src/ui/<name>/ holding <name>.html is an extension page whose script is index.ts. */

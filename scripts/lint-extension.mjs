@@ -7,8 +7,12 @@ const EXPLAINED_WARNINGS = [
   // One manifest serves both browsers: Chrome needs service_worker, Firefox uses scripts.
   { code: 'BACKGROUND_SERVICE_WORKER_IGNORED', file: 'manifest.json' },
   // exifr's full build keeps a dynamic import() that loads Node's fs when given a file path; the
-  // extension always passes bytes, so it never runs. Firefox's background bundles the analyzer.
-  { code: 'UNSAFE_VAR_ASSIGNMENT', file: 'background.js', message: 'Unsafe call to import for argument 0' },
+  // extension always passes bytes, so it never runs. The analysis worker bundles exifr.
+  {
+    code: 'UNSAFE_VAR_ASSIGNMENT',
+    file: 'analysis-worker.js',
+    message: 'Unsafe call to import for argument 0',
+  },
 ];
 
 const explained = (w) =>

@@ -1,25 +1,28 @@
 // The analyzer's message handlers, shared by Chrome's offscreen document and Firefox's background
-// page: bytes in (base64), a Verdict or a safer copy out. Nothing is kept after the reply.
+// page: payloads in (base64, as runtime messaging carries them), jobs out to the analysis workers with
+// the bytes transferred, a Verdict or a safer copy back.
 import browser from 'webextension-polyfill';
 import { base64ToBytes, bytesToBase64 } from '../core/base64';
-import { limiter } from '../core/limit';
-import type { CopyKind, ImagePayload, RequestMap } from '../core/protocol';
-import type { BlurStyle } from '../core/settings';
-import type { Box, Verdict } from '../core/verdict';
-import type { ModelOptions } from './analyze-pixels';
-import { checkImage } from './check-image';
-import { coverFacesCopy, SaferCopyError, stripMetadata } from './safer-copy';
+import type { RequestMap } from '../core/protocol';
+import type { Verdict } from '../core/verdict';
+import type { AnalysisJob, JobResults } from './analysis-jobs';
+import { createWorkerPool } from './worker-pool';
 
-const MODELS: ModelOptions = {
-  modelBase: browser.runtime.getURL('models/'),
-  wasmBase: browser.runtime.getURL('wasm/'),
-};
+/** Two workers use both cores of a small machine for a batch; more would only add memory. */
+const WORKERS = Math.max(1, Math.min(2, navigator.hardwareConcurrency || 1));
 
-/** Checks and copies share one queue, so memory stays bounded however many photos arrive at once. */
-const queue = limiter(2);
+const pool = createWorkerPool({
+  spawn: () => new Worker(browser.runtime.getURL('analysis-worker.js')),
+  size: WORKERS,
+  idleMs: 60_000,
+});
+
+function run<T extends AnalysisJob['type']>(job: Extract<AnalysisJob, { type: T }>): Promise<JobResults[T]> {
+  return pool.run(job, [job.bytes.buffer as ArrayBuffer]) as Promise<JobResults[T]>;
+}
 
 export function handleCheck({ image, sensitivity }: RequestMap['check-image']['request']): Promise<Verdict> {
-  return queue(() => checkImage(base64ToBytes(image.base64), image.type, sensitivity, MODELS));
+  return run({ type: 'check-image', bytes: base64ToBytes(image.base64), mime: image.type, sensitivity });
 }
 
 export async function handleCopy({
@@ -28,30 +31,22 @@ export async function handleCopy({
   boxes,
   style,
 }: RequestMap['make-copy']['request']): Promise<RequestMap['make-copy']['response']> {
-  return queue(() => makeCopy(image, kind, boxes, style));
-}
-
-async function makeCopy(
-  image: ImagePayload,
-  kind: CopyKind,
-  boxes: Box[],
-  style: BlurStyle,
-): Promise<RequestMap['make-copy']['response']> {
-  const bytes = base64ToBytes(image.base64);
-  try {
-    const copy =
-      kind === 'strip'
-        ? await stripMetadata(bytes, image.type, image.name)
-        : await coverFacesCopy(bytes, image.type, image.name, boxes, style);
-    const out: ImagePayload = {
+  const copy = await run({
+    type: 'make-copy',
+    bytes: base64ToBytes(image.base64),
+    mime: image.type,
+    name: image.name,
+    kind,
+    boxes,
+    style,
+  });
+  if ('error' in copy) return { error: copy.error };
+  return {
+    image: {
       name: copy.name,
       type: copy.type,
       lastModified: image.lastModified,
       base64: bytesToBase64(copy.bytes),
-    };
-    return { image: out };
-  } catch (error) {
-    if (error instanceof SaferCopyError) return { error: error.reason };
-    throw error;
-  }
+    },
+  };
 }

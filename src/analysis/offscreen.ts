@@ -1,5 +1,5 @@
-// Chrome only: the offscreen document that runs the local check off the page's main thread, with a
-// DOM (OffscreenCanvas, createImageBitmap) and wasm. Content scripts reach it over the analyzer port.
+// Chrome only: the offscreen document that hosts the analysis workers (a service worker cannot start
+// workers). Content scripts reach it over the analyzer port.
 import { serveAnalyzer } from '../platform/analyzer-port';
 import { handleCheck, handleCopy } from './analyzer';
 

@@ -1,6 +1,7 @@
 // Where the analyzer runs. Chrome: an offscreen document, created on the first upload and kept while
-// the browser runs so the model stays warm. Firefox: this background page itself (it has a DOM), so
-// it serves the analyzer port; the build drops the branch the browser does not use.
+// the browser runs so its workers (and the model in them) stay warm. Firefox: this background page
+// itself (it can start workers), so it serves the analyzer port; the build drops the branch the
+// browser does not use.
 import browser from 'webextension-polyfill';
 import { serveAnalyzer } from '../platform/analyzer-port';
 import type { Handlers } from './router';
@@ -14,8 +15,8 @@ async function ensureOffscreenDocument(): Promise<void> {
   creating ??= chrome.offscreen
     .createDocument({
       url,
-      reasons: ['BLOBS'],
-      justification: 'Checks photos for faces on the device, with a DOM and WebAssembly, off the page.',
+      reasons: ['WORKERS'],
+      justification: 'Starts the workers that check photos for faces on the device, off the page.',
     })
     .finally(() => {
       creating = null;
@@ -24,7 +25,8 @@ async function ensureOffscreenDocument(): Promise<void> {
 }
 
 if (__BROWSER__ === 'firefox') {
-  // The event page has a DOM: it is the analyzer. The module loads on the first image, not at start.
+  // The event page is the analyzer's host; its workers start on the first image, not at start.
+  // (A dynamic import, so Chrome's service worker bundle leaves the analyzer out.)
   const analyzer = () => import('../analysis/analyzer');
   serveAnalyzer({
     'check-image': async (data) => (await analyzer()).handleCheck(data),

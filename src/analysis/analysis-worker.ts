@@ -1,0 +1,22 @@
+// The analysis worker's entry: answers `{id, job}` with `{id, result}` or `{id, error}`. It has no
+// extension APIs; models and wasm are found next to this script inside the package.
+
+import { type AnalysisJob, runJob } from './analysis-jobs';
+import type { ModelOptions } from './analyze-pixels';
+
+const MODELS: ModelOptions = {
+  modelBase: new URL('models/', self.location.href).href,
+  wasmBase: new URL('wasm/', self.location.href).href,
+};
+
+self.onmessage = async ({ data }: MessageEvent<{ id: number; job: AnalysisJob }>) => {
+  const { id, job } = data;
+  try {
+    const result = await runJob(job, MODELS);
+    // A copy's bytes are handed back, not cloned.
+    const transfer = 'bytes' in result ? [result.bytes.buffer as ArrayBuffer] : [];
+    self.postMessage({ id, result }, { transfer });
+  } catch (error) {
+    self.postMessage({ id, error: String(error) });
+  }
+};

@@ -1,0 +1,108 @@
+// Runs analysis jobs on a few dedicated workers, one job per worker at a time: a batch of photos is
+// checked on several cores, and memory stays bounded (at most `size` images decoded at once). Workers
+// start only when a job finds every running one busy; extra ones stop after a quiet spell, the first
+// stays so the model stays warm. Free of browser APIs beyond the minimal worker shape below.
+
+/** The part of a Worker the pool uses (a fake in unit tests). */
+export interface WorkerLike {
+  postMessage(message: unknown, transfer: Transferable[]): void;
+  terminate(): void;
+  onmessage: ((event: MessageEvent) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+}
+
+/** What a worker posts back for the job with `id`. */
+export type JobReply = { id: number; result: unknown } | { id: number; error: string };
+
+interface Job {
+  id: number;
+  message: unknown;
+  transfer: Transferable[];
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+}
+
+interface Slot {
+  worker: WorkerLike;
+  job: Job | null;
+  idleTimer: ReturnType<typeof setTimeout> | undefined;
+}
+
+export interface PoolOptions {
+  spawn: () => WorkerLike;
+  size: number;
+  /** How long an extra worker may sit idle before it is stopped. */
+  idleMs: number;
+}
+
+export interface WorkerPool {
+  /** Posts `{id, job}` to a free worker and resolves with its reply's result. */
+  run(job: unknown, transfer?: Transferable[]): Promise<unknown>;
+}
+
+export function createWorkerPool({ spawn, size, idleMs }: PoolOptions): WorkerPool {
+  const slots: Slot[] = [];
+  const waiting: Job[] = [];
+  let nextId = 1;
+
+  const stop = (slot: Slot) => {
+    clearTimeout(slot.idleTimer);
+    slot.worker.terminate();
+    slots.splice(slots.indexOf(slot), 1);
+  };
+
+  const finish = (slot: Slot) => {
+    slot.job = null;
+    const next = waiting.shift();
+    if (next) {
+      start(slot, next);
+    } else if (slots.indexOf(slot) > 0) {
+      slot.idleTimer = setTimeout(() => stop(slot), idleMs);
+    }
+  };
+
+  const start = (slot: Slot, job: Job) => {
+    clearTimeout(slot.idleTimer);
+    slot.job = job;
+    try {
+      slot.worker.postMessage({ id: job.id, job: job.message }, job.transfer);
+    } catch (error) {
+      // Not cloneable: this job fails, the worker is fine.
+      job.reject(error instanceof Error ? error : new Error(String(error)));
+      finish(slot);
+    }
+  };
+
+  const open = (): Slot => {
+    const slot: Slot = { worker: spawn(), job: null, idleTimer: undefined };
+    slot.worker.onmessage = ({ data }) => {
+      const reply = data as JobReply;
+      const job = slot.job;
+      if (!job || reply.id !== job.id) return;
+      if ('error' in reply) job.reject(new Error(reply.error));
+      else job.resolve(reply.result);
+      finish(slot);
+    };
+    // A worker that failed (script error, out of memory) fails its job and is replaced on demand.
+    slot.worker.onerror = () => {
+      const job = slot.job;
+      stop(slot);
+      job?.reject(new Error('analysis worker failed'));
+      const next = waiting.shift();
+      if (next) dispatch(next);
+    };
+    slots.push(slot);
+    return slot;
+  };
+
+  const dispatch = (job: Job) => {
+    const free = slots.find((s) => s.job === null) ?? (slots.length < size ? open() : null);
+    if (free) start(free, job);
+    else waiting.push(job);
+  };
+
+  return {
+    run: (message, transfer = []) =>
+      new Promise((resolve, reject) => dispatch({ id: nextId++, message, transfer, resolve, reject })),
+  };
+}
