@@ -104,6 +104,34 @@ export function quantile(a: ArrayLike<number>, q: number): number {
   return s[Math.min(s.length - 1, Math.max(0, Math.round(q * (s.length - 1))))]!;
 }
 
+/** The four directions fine detail is measured along: horizontal, vertical and both diagonals. */
+const DIRECTIONS = [
+  [1, 0],
+  [0, 1],
+  [1, 1],
+  [1, -1],
+] as const;
+
+/** Sum of |second difference| at `step` px along (dx, dy), over pixels at least `margin` px inside. */
+function secondDifference(
+  gray: Float32Array,
+  w: number,
+  h: number,
+  [dx, dy]: readonly [number, number],
+  step: number,
+  margin: number,
+): number {
+  const d = step * (dy * w + dx);
+  let sum = 0;
+  for (let y = margin; y < h - margin; y++) {
+    for (let x = margin; x < w - margin; x++) {
+      const i = y * w + x;
+      sum += Math.abs(2 * gray[i]! - gray[i + d]! - gray[i - d]!);
+    }
+  }
+  return sum;
+}
+
 /**
  * Directional fine-detail ratio: for each of 4 directions, mean |second difference| at 1 px spacing over
  * the same at 2 px spacing. Blur removes the 1 px band first; motion blur removes it along one direction
@@ -112,23 +140,9 @@ export function quantile(a: ArrayLike<number>, q: number): number {
  */
 export function directionalDetail(gray: Float32Array, w: number, h: number): number {
   let worst = Infinity;
-  for (const [dx, dy] of [
-    [1, 0],
-    [0, 1],
-    [1, 1],
-    [1, -1],
-  ] as const) {
-    let fine = 0;
-    let coarse = 0;
-    for (let y = 2; y < h - 2; y++) {
-      for (let x = 2; x < w - 2; x++) {
-        const i = y * w + x;
-        const c = 2 * gray[i]!;
-        const d1 = dy * w + dx;
-        fine += Math.abs(c - gray[i + d1]! - gray[i - d1]!);
-        coarse += Math.abs(c - gray[i + 2 * d1]! - gray[i - 2 * d1]!);
-      }
-    }
+  for (const direction of DIRECTIONS) {
+    const fine = secondDifference(gray, w, h, direction, 1, 2);
+    const coarse = secondDifference(gray, w, h, direction, 2, 2);
     worst = Math.min(worst, coarse > 1e-6 ? fine / coarse : 0);
   }
   return Number.isFinite(worst) ? worst : 0;
@@ -267,24 +281,11 @@ export function eyeOpeningStats(
 /** Anisotropy of fine detail: max over min of the 1 px second-difference energy over 4 directions.
  * Motion blur smears along one direction only, so its crop has a much larger ratio than a sharp face. */
 export function detailAnisotropy(gray: Float32Array, w: number, h: number): number {
-  const e: number[] = [];
-  for (const [dx, dy] of [
-    [1, 0],
-    [0, 1],
-    [1, 1],
-    [1, -1],
-  ] as const) {
-    let fine = 0;
-    for (let y = 1; y < h - 1; y++) {
-      for (let x = 1; x < w - 1; x++) {
-        const i = y * w + x;
-        const d1 = dy * w + dx;
-        fine += Math.abs(2 * gray[i]! - gray[i + d1]! - gray[i - d1]!);
-      }
-    }
-    // Diagonal steps are sqrt(2) longer: normalise to the same spatial frequency scale.
-    e.push(dx !== 0 && dy !== 0 ? fine / 2 : fine);
-  }
+  // Diagonal steps are sqrt(2) longer: normalise to the same spatial frequency scale.
+  const e = DIRECTIONS.map((direction) => {
+    const fine = secondDifference(gray, w, h, direction, 1, 1);
+    return direction[0] !== 0 && direction[1] !== 0 ? fine / 2 : fine;
+  });
   const mn = Math.min(...e);
   return mn > 1e-6 ? Math.max(...e) / mn : 1;
 }

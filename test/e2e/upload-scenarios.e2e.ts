@@ -14,6 +14,7 @@ import { gradientPng, namedFile } from './fixtures/images';
 import { BROWSERS, type BrowserName, type BrowserSession, launch, type TestPage } from './harness';
 import { forbiddenRequests } from './harness/network-recorder';
 import { RESULTS } from './harness/paths';
+import { hasXvfb, startXvfb } from './harness/xvfb';
 import { type Ctx, SCENARIOS, type ScenarioResult } from './upload-scenarios/scenarios';
 
 type Server = Awaited<ReturnType<typeof startServer>>;
@@ -101,11 +102,23 @@ describe.each(browsers)('%s', (browserName) => {
       it.skip(`${scenario.id} ${scenario.title}: ${gap}`, () => undefined);
       continue;
     }
+    const windowed = scenario.display?.(browserName) ?? false;
+    if (windowed && !hasXvfb()) {
+      const note = 'needs Xvfb (apt-get install xvfb) to run this browser in a window';
+      if (process.env.CI) throw new Error(`${scenario.id} ${browserName}: ${note}`);
+      rows.push({ scenario: scenario.id, browser: browserName, result: 'fail', note });
+      it.skip(`${scenario.id} ${scenario.title}: ${note}`, () => undefined);
+      continue;
+    }
     it(`${scenario.id} ${scenario.title}`, async () => {
-      const page: TestPage = await session.newPage();
+      // A windowed scenario gets its own browser on a virtual display, with its own network check.
+      const screen = windowed ? await startXvfb() : null;
+      const own = screen ? await launch(browserName, { locale: 'en', display: screen.display }) : null;
+      const current = own ?? session;
+      const page: TestPage = await current.newPage();
       server.received.length = 0;
       other.received.length = 0;
-      const ctx: Ctx = { page, browser: browserName, server, other, files, sha256, session };
+      const ctx: Ctx = { page, browser: browserName, server, other, files, sha256, session: current };
       try {
         const name = scenario.id.toLowerCase().replace(/^s(\d)$/, 's0$1');
         await page.goto(`${server.origin}/pages/${name}.html?frame=${encodeURIComponent(other.origin)}`);
@@ -124,6 +137,11 @@ describe.each(browsers)('%s', (browserName) => {
         throw error;
       } finally {
         await page.close();
+        if (own) {
+          expect(forbiddenRequests(own.network, browserName)).toEqual([]);
+          await own.close();
+        }
+        screen?.close();
       }
     });
   }

@@ -60,7 +60,8 @@ export async function launchFirefox(
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
-    headless: true,
+    headless: !options.display,
+    ...(options.display ? { env: { ...process.env, DISPLAY: options.display } } : {}),
     userDataDir: profile,
     args: ['--remote-allow-system-access', '--width=1100', '--height=800'],
     extraPrefsFirefox: {

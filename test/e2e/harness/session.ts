@@ -10,6 +10,8 @@ export interface LaunchOptions {
   /** Reuse a profile folder across launches (settings survive a restart). */
   profileDir?: string;
   colorScheme?: 'light' | 'dark';
+  /** Firefox only: run with a window on this X display (see xvfb.ts) instead of headless. */
+  display?: string;
 }
 
 export interface TestPage {

@@ -115,14 +115,19 @@ export async function openFilePicker(ctx: Ctx): Promise<ScenarioResult> {
 }
 
 /**
- * S27, Chromium: the test puts an image on the real clipboard (permission granted, its own
- * clipboard.write is not gated), then the page's button calls navigator.clipboard.read(). The
- * browser re-encodes clipboard images, so "same image" is compared on decoded pixels.
+ * S27: the test puts an image on the real clipboard with a click on a button it adds (clipboard.write
+ * needs a user gesture in Firefox; it is not gated), then the page's button calls
+ * navigator.clipboard.read(). Chromium needs the clipboard permissions granted; Firefox reads
+ * same-origin clipboard data without asking, and runs in a window on Xvfb because its headless
+ * clipboard holds text only. The browser re-encodes clipboard images, so "same image" is compared on
+ * decoded pixels.
  */
 export async function clipboardRead(ctx: Ctx): Promise<ScenarioResult> {
-  await playwright(ctx)
-    .context()
-    .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: ctx.server.origin });
+  if (ctx.browser === 'chromium') {
+    await playwright(ctx)
+      .context()
+      .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: ctx.server.origin });
+  }
   const pixels = () =>
     ctx.page.evaluate(() => (window as unknown as { __pixels?: string[][] }).__pixels ?? []);
   /** Puts the image on the clipboard (as PNG, the type clipboards hold) and clicks the page's button. */
@@ -136,9 +141,30 @@ export async function clipboardRead(ctx: Ctx): Promise<ScenarioResult> {
         canvas.getContext('2d')!.drawImage(bitmap, 0, 0);
         blob = await canvas.convertToBlob({ type: 'image/png' });
       }
-      await navigator.clipboard.write([new ClipboardItem({ 'image/png': blob })]);
-      return (window as unknown as { pixelHash(b: Blob): Promise<string> }).pixelHash(blob);
+      const w = window as unknown as {
+        __fgClip: Blob;
+        __fgPut?: string;
+        pixelHash(b: Blob): Promise<string>;
+      };
+      w.__fgClip = blob;
+      w.__fgPut = undefined;
+      if (!document.getElementById('fg-test-put')) {
+        const put = document.createElement('button');
+        put.id = 'fg-test-put';
+        put.textContent = 'test: put on clipboard';
+        put.addEventListener('click', () => {
+          navigator.clipboard.write([new ClipboardItem({ 'image/png': w.__fgClip })]).then(
+            () => (w.__fgPut = 'ok'),
+            (error) => (w.__fgPut = String(error)),
+          );
+        });
+        document.body.append(put);
+      }
+      return w.pixelHash(blob);
     }, pageFile(path));
+    await ctx.page.click('#fg-test-put');
+    await ctx.page.waitFor(() => (window as unknown as { __fgPut?: string }).__fgPut !== undefined);
+    expect(await ctx.page.evaluate(() => (window as unknown as { __fgPut?: string }).__fgPut)).toBe('ok');
     await ctx.page.click('#read');
     return expected;
   };
