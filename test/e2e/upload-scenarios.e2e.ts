@@ -14,7 +14,7 @@ import { gradientPng, namedFile } from './fixtures/images';
 import { BROWSERS, type BrowserName, type BrowserSession, launch, type TestPage } from './harness';
 import { forbiddenRequests } from './harness/network-recorder';
 import { RESULTS } from './harness/paths';
-import { hasXvfb, startXvfb } from './harness/xvfb';
+import { desktopMissing, startVirtualDisplay } from './harness/virtual-desktop';
 import { type Ctx, SCENARIOS, type ScenarioResult } from './upload-scenarios/scenarios';
 
 type Server = Awaited<ReturnType<typeof startServer>>;
@@ -103,8 +103,9 @@ describe.each(browsers)('%s', (browserName) => {
       continue;
     }
     const windowed = scenario.display?.(browserName) ?? false;
-    if (windowed && !hasXvfb()) {
-      const note = 'needs Xvfb (apt-get install xvfb) to run this browser in a window';
+    const missing = windowed ? desktopMissing() : null;
+    if (missing) {
+      const note = `runs in a window on a virtual display: ${missing}`;
       if (process.env.CI) throw new Error(`${scenario.id} ${browserName}: ${note}`);
       rows.push({ scenario: scenario.id, browser: browserName, result: 'fail', note });
       it.skip(`${scenario.id} ${scenario.title}: ${note}`, () => undefined);
@@ -112,13 +113,22 @@ describe.each(browsers)('%s', (browserName) => {
     }
     it(`${scenario.id} ${scenario.title}`, async () => {
       // A windowed scenario gets its own browser on a virtual display, with its own network check.
-      const screen = windowed ? await startXvfb() : null;
+      const screen = windowed ? await startVirtualDisplay() : null;
       const own = screen ? await launch(browserName, { locale: 'en', display: screen.display }) : null;
       const current = own ?? session;
       const page: TestPage = await current.newPage();
       server.received.length = 0;
       other.received.length = 0;
-      const ctx: Ctx = { page, browser: browserName, server, other, files, sha256, session: current };
+      const ctx: Ctx = {
+        page,
+        browser: browserName,
+        server,
+        other,
+        files,
+        sha256,
+        session: current,
+        display: screen?.display ?? null,
+      };
       try {
         const name = scenario.id.toLowerCase().replace(/^s(\d)$/, 's0$1');
         await page.goto(`${server.origin}/pages/${name}.html?frame=${encodeURIComponent(other.origin)}`);

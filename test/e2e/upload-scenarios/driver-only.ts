@@ -1,11 +1,13 @@
 // Scenarios that need the driver itself, beyond what TestPage offers: a real folder dragged from
-// the file system (CDP Input.dispatchDragEvent), showOpenFilePicker (whose native picker no driver
+// the file system (CDP Input.dispatchDragEvent; X11 drag-and-drop in Firefox), showOpenFilePicker (whose native picker no driver
 // can answer), navigator.clipboard with an image in it, and a site that refuses untrusted events.
 import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import type { Page as PuppeteerPage } from 'puppeteer-core';
 import { expect } from 'vitest';
+import { dragFromDesktop } from '../harness/virtual-desktop';
 import {
   askFlow,
   type Ctx,
@@ -28,16 +30,12 @@ const toastShown = (ctx: Ctx) =>
 const toastGone = (ctx: Ctx) =>
   ctx.page.waitFor(() => document.documentElement.dataset.faceguardToast === undefined, undefined, 10_000);
 
-/**
- * S16, Chromium: a real drag from the file system over CDP (trusted dragenter/dragover/drop whose
- * DataTransfer lists the paths; a directory path arrives as a directory entry). A folder is blocked
- * with a message and reaches the page not at all; single photos dragged the same way take the
- * shared flows.
- */
-export async function folderDrop(ctx: Ctx): Promise<ScenarioResult> {
+/** Chromium: a real drag from the file system over CDP (trusted dragenter/dragover/drop whose
+ * DataTransfer lists the paths; a directory path arrives as a directory entry). */
+async function cdpDrag(ctx: Ctx): Promise<Select> {
   const page = playwright(ctx);
   const cdp = await page.context().newCDPSession(page);
-  const dragFiles: Select = async (paths) => {
+  return async (paths) => {
     const box = (await page.locator('#zone').boundingBox())!;
     const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
     const data = { items: [], files: paths, dragOperationsMask: 1 };
@@ -45,6 +43,29 @@ export async function folderDrop(ctx: Ctx): Promise<ScenarioResult> {
       await cdp.send('Input.dispatchDragEvent', { type: type as 'drop', ...at, data });
     }
   };
+}
+
+/** Firefox, in a window on a virtual display: a real X11 drag from another program onto the zone. */
+function desktopDrag(ctx: Ctx): Select {
+  return async (paths) => {
+    // The drop lands on whatever tab is showing (the welcome page opens on install).
+    await (ctx.page.native as PuppeteerPage).bringToFront();
+    const at = await ctx.page.evaluate(() => {
+      const r = document.getElementById('zone')!.getBoundingClientRect();
+      const w = window as unknown as { mozInnerScreenX: number; mozInnerScreenY: number };
+      return { x: w.mozInnerScreenX + r.x + r.width / 2, y: w.mozInnerScreenY + r.y + r.height / 2 };
+    });
+    await dragFromDesktop(ctx.display!, paths, at);
+  };
+}
+
+/**
+ * S16: a real folder dragged from the file system (Chromium over CDP, Firefox over X11 from another
+ * program). A folder is blocked with a message and reaches the page not at all; single photos
+ * dragged the same way take the shared flows.
+ */
+export async function folderDrop(ctx: Ctx): Promise<ScenarioResult> {
+  const dragFiles = ctx.browser === 'chromium' ? await cdpDrag(ctx) : desktopDrag(ctx);
   const dir = mkdtempSync(join(tmpdir(), 'fg-s16-'));
   mkdirSync(join(dir, 'trip'));
   copyFileSync(ctx.files.harmless, join(dir, 'a.png'));
@@ -57,7 +78,7 @@ export async function folderDrop(ctx: Ctx): Promise<ScenarioResult> {
   await releaseFlow(ctx, dragFiles, { upload: false });
   return {
     result: 'fallback',
-    note: `a real folder drag (CDP) is blocked with a message and nothing reaches the page; real drags of single photos: ${await askFlow(ctx, dragFiles)}`,
+    note: `a real folder drag (${ctx.browser === 'chromium' ? 'CDP' : 'X11, from another program'}) is blocked with a message and nothing reaches the page; real drags of single photos: ${await askFlow(ctx, dragFiles)}`,
   };
 }
 

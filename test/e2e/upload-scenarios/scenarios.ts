@@ -255,10 +255,8 @@ export const SCENARIOS: Scenario[] = [
   {
     id: 'S16',
     title: 'directory drop',
-    gap: (browser) =>
-      browser === 'firefox'
-        ? 'not automated in Firefox: WebDriver BiDi cannot drag files from the file system, and a synthetic drop cannot carry a directory entry; a drag session started in the parent process (system access, on Xvfb) reaches the page as trusted dragenter/dragover, but the content process turns the drop into dragexit (the shared gate code blocks folder drops with a message; driven for real in Chromium)'
-        : null,
+    // WebDriver BiDi cannot drag from the file system: Firefox gets a real X11 drag in a window.
+    display: (browser) => browser === 'firefox',
     run: folderDrop,
   },
   { id: 'S17', title: 'drop onto a file input', run: (ctx) => standard(ctx, drop(ctx, '#file')) },

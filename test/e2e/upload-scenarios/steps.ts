@@ -15,6 +15,8 @@ export interface Ctx {
   /** The second origin's server (the cross-origin frame of S11 uploads there). */
   other: Awaited<ReturnType<typeof startServer>>;
   session: BrowserSession;
+  /** The X display of a windowed scenario (see Scenario.display), or null when headless. */
+  display: string | null;
   files: { harmless: string; second: string; text: string; pdf: string; face: string | null };
   sha256(path: string): string;
 }
