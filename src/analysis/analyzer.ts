@@ -4,6 +4,7 @@
 import browser from 'webextension-polyfill';
 import { base64ToBytes, bytesToBase64 } from '../core/base64';
 import type { RequestMap } from '../core/protocol';
+import { TIME_LIMIT_RANGE } from '../core/settings';
 import type { Verdict } from '../core/verdict';
 import type { AnalysisJob, JobResults } from './analysis-jobs';
 import { createWorkerPool } from './worker-pool';
@@ -15,6 +16,8 @@ const pool = createWorkerPool({
   spawn: () => new Worker(browser.runtime.getURL('analysis-worker.js')),
   size: WORKERS,
   idleMs: 60_000,
+  // Twice the longest time limit a person can set: by then nobody waits for the answer.
+  jobMs: 2 * TIME_LIMIT_RANGE.max * 1000,
 });
 
 function run<T extends AnalysisJob['type']>(job: Extract<AnalysisJob, { type: T }>): Promise<JobResults[T]> {

@@ -1,7 +1,8 @@
 // Runs analysis jobs on a few dedicated workers, one job per worker at a time: a batch of photos is
 // checked on several cores, and memory stays bounded (at most `size` images decoded at once). Workers
 // start only when a job finds every running one busy; extra ones stop after a quiet spell, the first
-// stays so the model stays warm. Free of browser APIs beyond the minimal worker shape below.
+// stays so the model stays warm. A worker that crashes or hangs fails its job and is replaced, so one
+// bad image cannot stall every later check. Free of browser APIs beyond the minimal worker shape below.
 
 /** The part of a Worker the pool uses (a fake in unit tests). */
 export interface WorkerLike {
@@ -26,6 +27,7 @@ interface Slot {
   worker: WorkerLike;
   job: Job | null;
   idleTimer: ReturnType<typeof setTimeout> | undefined;
+  jobTimer: ReturnType<typeof setTimeout> | undefined;
 }
 
 export interface PoolOptions {
@@ -33,6 +35,8 @@ export interface PoolOptions {
   size: number;
   /** How long an extra worker may sit idle before it is stopped. */
   idleMs: number;
+  /** A job still running after this long counts as a hung worker. */
+  jobMs: number;
 }
 
 export interface WorkerPool {
@@ -40,18 +44,29 @@ export interface WorkerPool {
   run(job: unknown, transfer?: Transferable[]): Promise<unknown>;
 }
 
-export function createWorkerPool({ spawn, size, idleMs }: PoolOptions): WorkerPool {
+export function createWorkerPool({ spawn, size, idleMs, jobMs }: PoolOptions): WorkerPool {
   const slots: Slot[] = [];
   const waiting: Job[] = [];
   let nextId = 1;
 
   const stop = (slot: Slot) => {
     clearTimeout(slot.idleTimer);
+    clearTimeout(slot.jobTimer);
     slot.worker.terminate();
     slots.splice(slots.indexOf(slot), 1);
   };
 
+  /** The worker failed (script error, out of memory, hung): its job fails, the next job gets a new one. */
+  const fail = (slot: Slot, reason: string) => {
+    const job = slot.job;
+    stop(slot);
+    job?.reject(new Error(reason));
+    const next = waiting.shift();
+    if (next) dispatch(next);
+  };
+
   const finish = (slot: Slot) => {
+    clearTimeout(slot.jobTimer);
     slot.job = null;
     const next = waiting.shift();
     if (next) {
@@ -64,6 +79,7 @@ export function createWorkerPool({ spawn, size, idleMs }: PoolOptions): WorkerPo
   const start = (slot: Slot, job: Job) => {
     clearTimeout(slot.idleTimer);
     slot.job = job;
+    slot.jobTimer = setTimeout(() => fail(slot, 'analysis worker timed out'), jobMs);
     try {
       slot.worker.postMessage({ id: job.id, job: job.message }, job.transfer);
     } catch (error) {
@@ -74,7 +90,7 @@ export function createWorkerPool({ spawn, size, idleMs }: PoolOptions): WorkerPo
   };
 
   const open = (): Slot => {
-    const slot: Slot = { worker: spawn(), job: null, idleTimer: undefined };
+    const slot: Slot = { worker: spawn(), job: null, idleTimer: undefined, jobTimer: undefined };
     slot.worker.onmessage = ({ data }) => {
       const reply = data as JobReply;
       const job = slot.job;
@@ -83,14 +99,7 @@ export function createWorkerPool({ spawn, size, idleMs }: PoolOptions): WorkerPo
       else job.resolve(reply.result);
       finish(slot);
     };
-    // A worker that failed (script error, out of memory) fails its job and is replaced on demand.
-    slot.worker.onerror = () => {
-      const job = slot.job;
-      stop(slot);
-      job?.reject(new Error('analysis worker failed'));
-      const next = waiting.shift();
-      if (next) dispatch(next);
-    };
+    slot.worker.onerror = () => fail(slot, 'analysis worker failed');
     slots.push(slot);
     return slot;
   };

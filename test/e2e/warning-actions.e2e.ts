@@ -120,6 +120,41 @@ describe.skipIf(!faces.dir || !exif.dir).each(BROWSERS)('%s', (browserName) => {
     await page.close();
   });
 
+  it("shows above the site's own modal <dialog> and takes the person's keys there", async () => {
+    const page = await session.newPage();
+    await page.goto(`${server.origin}/`);
+    // A composer opened with showModal(): the browser puts it in the top layer and makes the rest inert.
+    await page.evaluate(() => {
+      const modal = document.createElement('dialog');
+      modal.id = 'site-modal';
+      modal.append('Site composer', document.getElementById('photo-input')!);
+      document.body.append(modal);
+      modal.showModal();
+    });
+    const state = () =>
+      page.evaluate(() => {
+        const modal = document.getElementById('site-modal') as HTMLDialogElement;
+        const top = document.elementFromPoint(innerWidth / 2, innerHeight / 2);
+        return { siteOpen: modal.open, topmost: top?.tagName.toLowerCase() ?? null };
+      });
+    await choose(page, photo.path);
+    expect(await state()).toEqual({ siteOpen: true, topmost: 'faceguard-warning' });
+    // After the dialog's 140 ms entrance.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await page.screenshot(`${browserName}-warning-over-site-modal`);
+    await page.press('Escape');
+    await page.waitFor(() => !document.documentElement.dataset.faceguardDialog);
+    // Escape cancelled our upload only: the site's composer stays open, and got nothing.
+    expect((await state()).siteOpen).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { __log: unknown[] }).__log.length)).toBe(0);
+    await choose(page, photo.path);
+    await page.press('u');
+    const [file] = await received(page, 1);
+    expect(file).toMatchObject({ name: 'selfie.jpg', sha256: sha256(photo.bytes) });
+    expect((await state()).siteOpen).toBe(true);
+    await page.close();
+  });
+
   it('shows a non-blocking notice for a photo whose only risk is its location, then lets it through', async () => {
     const page = await session.newPage();
     await page.goto(`${server.origin}/`);

@@ -21,7 +21,7 @@ class FakeWorker implements WorkerLike {
   }
 }
 
-function setup(size = 2, idleMs = 1000) {
+function setup(size = 2, idleMs = 1000, jobMs = 60_000) {
   const workers: FakeWorker[] = [];
   const pool = createWorkerPool({
     spawn: () => {
@@ -31,6 +31,7 @@ function setup(size = 2, idleMs = 1000) {
     },
     size,
     idleMs,
+    jobMs,
   });
   return { pool, workers };
 }
@@ -146,5 +147,22 @@ describe('createWorkerPool', () => {
     expect(workers[1]!.terminated).toBe(false);
     workers[0]!.reply('A');
     await a;
+  });
+
+  it('replaces a worker that hangs, failing its job after jobMs', async () => {
+    vi.useFakeTimers();
+    const { pool, workers } = setup(1, 1000, 5000);
+    const a = pool.run('a');
+    const b = pool.run('b');
+    const failed = expect(a).rejects.toThrow('analysis worker timed out');
+    vi.advanceTimersByTime(5000);
+    await failed;
+    expect(workers[0]!.terminated).toBe(true);
+    expect(workers[1]!.received.map((m) => m.job)).toEqual(['b']);
+    workers[1]!.reply('B');
+    await expect(b).resolves.toBe('B');
+    // An answered job leaves no timer behind.
+    vi.advanceTimersByTime(10_000);
+    expect(workers[1]!.terminated).toBe(false);
   });
 });

@@ -239,6 +239,7 @@ function showDialog(
       done = true;
       if (action !== 'chosen') choices.setAll(action);
       const result = { decisions: choices.decisions(), disableSite: site.input.checked };
+      backdrop.close();
       backdrop.remove();
       document.removeEventListener('focusin', keepFocus, true);
       host.onReattach.delete(refocus);
@@ -284,16 +285,7 @@ function showDialog(
 
     const dialog = h(
       'div',
-      {
-        class: many ? 'dialog many' : 'dialog',
-        role: 'alertdialog',
-        'aria-modal': 'true',
-        'aria-labelledby': titleId,
-        'aria-describedby': descId,
-        lang: langAttr(language),
-        tabindex: '-1',
-        'data-faceguard': 'dialog',
-      },
+      { class: many ? 'dialog many' : 'dialog', tabindex: '-1', 'data-faceguard': 'dialog' },
       h(
         'div',
         { class: 'scroll' },
@@ -304,7 +296,31 @@ function showDialog(
       ),
       footer,
     );
-    const backdrop = h('div', { class: 'backdrop' }, dialog);
+    // A native modal <dialog> goes into the browser's top layer: above a site's own modal <dialog>
+    // (a composer opened with showModal()), which would otherwise cover ours and make it inert.
+    const backdrop = h(
+      'dialog',
+      {
+        class: 'backdrop',
+        role: 'alertdialog',
+        'aria-labelledby': titleId,
+        'aria-describedby': descId,
+        lang: langAttr(language),
+      },
+      dialog,
+    );
+    // Escape is ours to interpret (cancel the upload): the browser must not close the dialog itself.
+    backdrop.addEventListener('cancel', (event) => event.preventDefault());
+    const showModal = () => {
+      if (backdrop.matches(':modal')) return;
+      try {
+        if (backdrop.open) backdrop.close();
+        backdrop.showModal();
+      } catch {
+        // Not modal after all (an odd page state): still shown, above the page by z-index.
+        backdrop.setAttribute('open', '');
+      }
+    };
 
     let lastFocused: HTMLElement = primary;
     dialog.addEventListener('focusin', (event) => {
@@ -314,7 +330,11 @@ function showDialog(
     const keepFocus = (event: FocusEvent) => {
       if (event.target !== host.el) lastFocused.focus({ preventScroll: true });
     };
-    const refocus = () => lastFocused.focus({ preventScroll: true });
+    // Taking the host out of the page also took the dialog out of the top layer.
+    const refocus = () => {
+      showModal();
+      lastFocused.focus({ preventScroll: true });
+    };
     host.onReattach.add(refocus);
 
     dialog.addEventListener('keydown', (event) => {
@@ -343,6 +363,7 @@ function showDialog(
 
     host.acquire();
     host.layer.append(backdrop);
+    showModal();
     document.documentElement.dataset.faceguardDialog = 'open';
     document.addEventListener('focusin', keepFocus, true);
     primary.focus({ preventScroll: true });

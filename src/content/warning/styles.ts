@@ -70,6 +70,18 @@ export const WARNING_CSS = `
   justify-content: center;
   padding: 16px;
   background: rgba(15, 23, 30, 0.45);
+  /* The shell is a native <dialog>: undo the browser's dialog box. */
+  width: auto;
+  height: auto;
+  max-width: none;
+  max-height: none;
+  margin: 0;
+  border: 0;
+  color: inherit;
+  overflow: visible;
+}
+.backdrop::backdrop {
+  background: transparent;
 }
 .dialog.many {
   width: min(680px, 100%);
