@@ -41,4 +41,11 @@ export interface WarningUi {
   ): Promise<{ decisions: ImageDecision[]; disableSite: boolean }>;
   /** A small transient message, e.g. "could not check this photo". */
   toast(messageKey: string, values?: string[]): void;
+  /** A status line while photos are being checked ("12 of 40 checked"), shown until closed. */
+  progress(total: number): Progress;
+}
+
+export interface Progress {
+  update(done: number): void;
+  close(): void;
 }

@@ -35,6 +35,7 @@ export function uiForFrame(local: () => WarningUi): () => WarningUi {
     ask: relay('ask'),
     notice: relay('notice'),
     toast: (key, values) => local().toast(key, values),
+    progress: (total) => local().progress(total),
   };
   return () => proxy;
 }

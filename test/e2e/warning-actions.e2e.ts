@@ -155,6 +155,32 @@ describe.skipIf(!faces.dir || !exif.dir).each(BROWSERS)('%s', (browserName) => {
     await page.close();
   });
 
+  it('says how far a long check has got, and takes the line away when the dialog opens', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fg-batch-'));
+    const paths = Array.from({ length: 30 }, (_, i) => {
+      const path = join(dir, `photo-${i + 1}.jpg`);
+      writeFileSync(path, photo.bytes);
+      return path;
+    });
+    const page = await session.newPage();
+    await page.goto(`${server.origin}/`);
+    await page.setInputFiles('#photo-input', paths);
+    await page.waitFor(
+      () => document.documentElement.dataset.faceguardProgress === 'open',
+      undefined,
+      20_000,
+    );
+    // Its text is filled in just after it appears (so the live region announces it).
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await page.screenshot(`${browserName}-demo-checking-progress`);
+    await page.waitFor(() => document.documentElement.dataset.faceguardDialog === 'open', undefined, 60_000);
+    expect(await page.evaluate(() => document.documentElement.dataset.faceguardProgress)).toBeUndefined();
+    await page.press('Escape');
+    await page.waitFor(() => !document.documentElement.dataset.faceguardDialog);
+    expect(await page.evaluate(() => (window as unknown as { __log: unknown[] }).__log.length)).toBe(0);
+    await page.close();
+  });
+
   it('shows a non-blocking notice for a photo whose only risk is its location, then lets it through', async () => {
     const page = await session.newPage();
     await page.goto(`${server.origin}/`);

@@ -148,7 +148,11 @@ afterAll(() => server.close());
 
 async function open(page: Page, scenario: string, query = ''): Promise<void> {
   await page.goto(`${server.origin}/?scenario=${scenario}${query}`);
-  const kind = scenario.startsWith('notice') ? 'notice' : scenario === 'toast' ? 'toast' : 'dialog';
+  const kind = scenario.startsWith('notice')
+    ? 'notice'
+    : scenario === 'toast' || scenario === 'progress'
+      ? scenario
+      : 'dialog';
   await page.waitFor((k) => document.documentElement.getAttribute(`data-faceguard-${k}`) === 'open', kind);
   await page.waitFor(() =>
     [...(window.__fgRoot?.querySelectorAll('img') ?? [])].every(
@@ -354,6 +358,24 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s', (name) => {
       '护脸没能及时检查这张照片，已按原样上传。',
     );
     await page.waitFor(() => !document.documentElement.hasAttribute('data-faceguard-toast'), undefined, 8000);
+    await page.close();
+  });
+
+  it('progress: counts in the chosen language, stays until closed, then leaves nothing behind', async () => {
+    const page = await env.page();
+    await open(page, 'progress', '&lang=zh_CN');
+    const text = () => page.evaluate(() => window.__fgRoot?.querySelector('.toast')?.textContent ?? null);
+    await page.waitFor(() => window.__fgRoot?.querySelector('.toast')?.textContent !== '');
+    expect(await text()).toBe('护脸正在上传前检查你的照片：已完成 5 / 12 张…');
+    await page.screenshot(join(RESULTS, 'screenshots', `warning-${name}-progress-zh_CN.png`));
+    await page.evaluate(() => window.__fgProgress!.update(6));
+    expect(await text()).toBe('护脸正在上传前检查你的照片：已完成 6 / 12 张…');
+    await page.evaluate(() => window.__fgProgress!.close());
+    expect(await text()).toBeNull();
+    expect(await page.evaluate(() => document.documentElement.hasAttribute('data-faceguard-progress'))).toBe(
+      false,
+    );
+    expect(await page.evaluate(() => document.querySelector('faceguard-warning'))).toBeNull();
     await page.close();
   });
 

@@ -1,5 +1,5 @@
 // The gate's decisions with a fake warning UI and a fake check: every path settles exactly once.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ImageAction, WarningUi } from '../../src/content/decision';
 import type { Delivery } from '../../src/content/delivery';
 import { createGate, type GateDeps } from '../../src/content/gate';
@@ -31,8 +31,10 @@ function setup(options: {
   answer?: ImageAction[];
   settings?: Partial<Settings>;
   copy?: (attempt: number) => File | null;
+  /** Replaces the instant fake check (e.g. one the test answers by hand). */
+  check?: GateDeps['check'];
 }) {
-  const calls = { ask: 0, notice: 0, toasts: [] as string[], copies: 0 };
+  const calls = { ask: 0, notice: 0, toasts: [] as string[], copies: 0, progress: [] as string[] };
   const records: CheckSummary[] = [];
   const answers = [...(options.answer ?? [])];
   const ui: WarningUi = {
@@ -48,13 +50,20 @@ function setup(options: {
       return { decisions: images.map((i) => ({ id: i.id, action: 'upload' as const })), disableSite: false };
     },
     toast: (key) => calls.toasts.push(key),
+    progress: (total) => {
+      calls.progress.push(`show ${total}`);
+      return {
+        update: (done) => calls.progress.push(`${done}/${total}`),
+        close: () => calls.progress.push('close'),
+      };
+    },
   };
   const deps: GateDeps = {
     settings: async () => ({ ...DEFAULT_SETTINGS, ...options.settings }),
     isProtected: (s) => s.mode !== 'off',
     context: { siteKey: 'test', siteLabel: 'Test' },
     ui: () => ui,
-    check: async (file) => options.risks[file.name] ?? null,
+    check: options.check ?? (async (file) => options.risks[file.name] ?? null),
     makeCopy: async () => options.copy?.(++calls.copies) ?? null,
     record: (s) => records.push(s),
     disableSite: () => undefined,
@@ -143,5 +152,39 @@ describe('gate', () => {
     gate.releaseAll();
     await held; // the late "cancel" from the dialog changes nothing
     expect(d.settled).toEqual([['keep']]);
+  });
+
+  describe('progress', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('shows nothing while checks are quick', async () => {
+      const { gate, calls } = setup({ risks: { 'a.png': verdict('none'), 'b.png': verdict('none') } });
+      await gate.hold(delivery([png('a.png'), png('b.png')]));
+      expect(calls.progress).toEqual([]);
+    });
+
+    it('says how far a slow batch has got, then goes away before the decision', async () => {
+      vi.useFakeTimers();
+      const answers: Array<() => void> = [];
+      const check: GateDeps['check'] = () =>
+        new Promise((resolve) => answers.push(() => resolve(verdict('none'))));
+      const { gate, calls } = setup({ risks: {}, check });
+      const d = delivery([png('a.png'), png('b.png'), png('c.png'), png('d.png')]);
+      const held = gate.hold(d);
+      await vi.advanceTimersByTimeAsync(999);
+      expect(calls.progress).toEqual([]);
+      answers.shift()!();
+      await vi.advanceTimersByTimeAsync(1);
+      expect(calls.progress).toEqual(['show 4', '1/4']);
+      while (answers.length > 0 || calls.progress.at(-1) !== 'close') {
+        answers.shift()?.();
+        await vi.advanceTimersByTimeAsync(10);
+      }
+      await held;
+      expect(calls.progress).toEqual(['show 4', '1/4', '2/4', '3/4', '4/4', 'close']);
+      expect(d.settled).toEqual([['keep', 'keep', 'keep', 'keep']]);
+    });
   });
 });

@@ -8,7 +8,7 @@
 // b = upload with faces blurred, m = upload without location/camera data, u = upload anyway, each for
 // all images; Enter/Space activate the focused button. The notice sets data-faceguard-notice="open".
 import { type Language, resolveLanguage, type Translate, translator } from '../../core/i18n';
-import type { AskContext, HeldImage, ImageAction, ImageDecision, WarningUi } from '../decision';
+import type { AskContext, HeldImage, ImageAction, ImageDecision, Progress, WarningUi } from '../decision';
 import { Choices, levelOf, secondsLeft, shortcutFor } from './model';
 import { currentLanguage, openLearnPage } from './platform';
 import { WARNING_CSS } from './styles';
@@ -504,29 +504,62 @@ function showNotice(
   });
 }
 
-function showToast(host: Host, language: Language, text: string, seconds: number): void {
+/** The live region that toasts and progress lines share (created on demand). */
+function statusRegion(host: Host): HTMLElement {
   let region = host.layer.querySelector<HTMLElement>('.toasts');
   if (!region) {
     region = h('div', { class: 'toasts', role: 'status', 'aria-live': 'polite' });
     host.layer.append(region);
   }
+  return region;
+}
+
+/** Takes a toast or progress line away, and the region and markers with the last of their kind. */
+function removeStatus(host: Host, line: HTMLElement): void {
+  const region = line.parentElement;
+  line.remove();
+  const left = (kind: string) => region?.querySelector(`[data-faceguard="${kind}"]`);
+  if (!left('toast')) delete document.documentElement.dataset.faceguardToast;
+  if (!left('progress')) delete document.documentElement.dataset.faceguardProgress;
+  if (region?.childElementCount === 0) region.remove();
+  host.release();
+}
+
+function showToast(host: Host, language: Language, text: string, seconds: number): void {
   const toast = h('div', { class: 'toast', lang: langAttr(language), 'data-faceguard': 'toast' });
   host.acquire();
   document.documentElement.dataset.faceguardToast = 'open';
-  const container = region;
+  statusRegion(host).append(toast);
   // Filled after insertion so the live region announces it.
   setTimeout(() => {
     toast.textContent = text;
   }, 50);
-  container.append(toast);
+  setTimeout(() => removeStatus(host, toast), seconds * 1000);
+}
+
+function showProgress(host: Host, language: Language, total: number): Progress {
+  const t = translator(language);
+  const line = h('div', { class: 'toast', lang: langAttr(language), 'data-faceguard': 'progress' });
+  host.acquire();
+  document.documentElement.dataset.faceguardProgress = 'open';
+  statusRegion(host).append(line);
+  let text = '';
+  const render = (done: number) => {
+    text = total === 1 ? t('gate_checking_one') : t('gate_checking_many', [String(done), String(total)]);
+  };
+  render(0);
+  // Announced once when it appears; the running count is not read out after every photo.
   setTimeout(() => {
-    toast.remove();
-    if (container.childElementCount === 0) {
-      container.remove();
-      delete document.documentElement.dataset.faceguardToast;
-    }
-    host.release();
-  }, seconds * 1000);
+    line.textContent = text;
+    line.setAttribute('aria-live', 'off');
+  }, 50);
+  return {
+    update: (done) => {
+      render(done);
+      if (line.hasAttribute('aria-live')) line.textContent = text;
+    },
+    close: () => removeStatus(host, line),
+  };
 }
 
 export function createWarningUi(options: WarningUiOptions = {}): WarningUi {
@@ -562,6 +595,27 @@ export function createWarningUi(options: WarningUiOptions = {}): WarningUi {
       void languageFor(options).then((language) =>
         showToast(getHost(), language, translator(language)(messageKey, values), options.toastSeconds ?? 5),
       );
+    },
+    progress(total) {
+      // The language arrives asynchronously; updates and a close that come first are kept.
+      let shown: Progress | null = null;
+      let done = 0;
+      let closed = false;
+      void languageFor(options).then((language) => {
+        if (closed) return;
+        shown = showProgress(getHost(), language, total);
+        shown.update(done);
+      });
+      return {
+        update: (n) => {
+          done = n;
+          shown?.update(n);
+        },
+        close: () => {
+          closed = true;
+          shown?.close();
+        },
+      };
     },
   };
 }

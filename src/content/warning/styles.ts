@@ -445,6 +445,10 @@ button.link {
   max-width: calc(100vw - 32px);
   pointer-events: none;
 }
+/* Filled a moment after insertion (for the live region): no empty pill meanwhile. */
+.toast:empty {
+  visibility: hidden;
+}
 .toast {
   padding: 8px 14px;
   border-radius: 8px;

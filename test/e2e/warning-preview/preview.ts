@@ -1,9 +1,9 @@
 // The preview page's script: shows the warning UI with sample verdicts, chosen by URL parameters.
-//   ?scenario=single|many|notice|notice-meta|toast   &lang=en|zh_CN   &open=1 (open shadow root, for axe)
+//   ?scenario=single|many|notice|notice-meta|toast|progress   &lang=en|zh_CN   &open=1 (open shadow root, for axe)
 //   &seconds=N (notice countdown)
 // Face photos come from ../shared/testdata/faces through the preview server at test time (never
 // committed); without them a drawn stand-in is used.
-import type { AskContext, HeldImage } from '../../../src/content/decision';
+import type { AskContext, HeldImage, Progress } from '../../../src/content/decision';
 import { createWarningUi } from '../../../src/content/warning/index';
 import type { Language } from '../../../src/core/i18n';
 import {
@@ -20,6 +20,7 @@ declare global {
     __fgResult?: unknown;
     __fgReady?: boolean;
     __fgRun?: (scenario: string) => void;
+    __fgProgress?: Progress;
   }
 }
 
@@ -221,6 +222,12 @@ async function run(scenario: string): Promise<void> {
   window.__fgResult = undefined;
   if (scenario === 'toast') {
     ui.toast('warn_toast_unchecked');
+    window.__fgReady = true;
+    return;
+  }
+  if (scenario === 'progress') {
+    window.__fgProgress = ui.progress(12);
+    window.__fgProgress.update(5);
     window.__fgReady = true;
     return;
   }
