@@ -197,6 +197,37 @@ describe.skipIf(!faces.dir || !exif.dir).each(BROWSERS)('%s', (browserName) => {
     await page.close();
   });
 
+  it("shows the location notice above the site's own modal <dialog>, where it answers the keyboard", async () => {
+    const page = await session.newPage();
+    await page.goto(`${server.origin}/`);
+    await page.evaluate(() => {
+      const modal = document.createElement('dialog');
+      modal.id = 'site-modal';
+      modal.append('Site composer', document.getElementById('photo-input')!);
+      document.body.append(modal);
+      modal.showModal();
+    });
+    const landscape = join(exif.dir!, 'exif_03.jpg');
+    await page.setInputFiles('#photo-input', [landscape]);
+    await page.waitFor(() => document.documentElement.dataset.faceguardNotice === 'open', undefined, 20_000);
+    // The notice sits bottom right.
+    expect(
+      await page.evaluate(() =>
+        document.elementFromPoint(innerWidth - 60, innerHeight - 60)?.tagName.toLowerCase(),
+      ),
+    ).toBe('faceguard-warning');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await page.screenshot(`${browserName}-notice-over-site-modal`);
+    // Escape dismisses the notice (the upload goes on as it is) and leaves the site's composer open.
+    await page.press('Escape');
+    const [file] = await received(page, 1);
+    expect(file).toMatchObject({ name: 'exif_03.jpg', sha256: sha256(readFileSync(landscape)) });
+    expect(await page.evaluate(() => (document.getElementById('site-modal') as HTMLDialogElement).open)).toBe(
+      true,
+    );
+    await page.close();
+  });
+
   it('stops warning on this site when the person ticks "Don\'t warn on this site"', async () => {
     const page = await session.newPage();
     await page.goto(`${server.origin}/`);

@@ -399,6 +399,7 @@ function showNotice(
       clearInterval(timer);
       choices.setAll(action);
       const result = { decisions: choices.decisions(), disableSite: site.input.checked };
+      notice.close();
       notice.remove();
       for (const url of urls) URL.revokeObjectURL(url);
       delete document.documentElement.dataset.faceguardNotice;
@@ -433,11 +434,9 @@ function showNotice(
 
     const buttons = actionButtons(t, choices, false, finish, true);
     const notice = h(
-      'div',
+      'dialog',
       {
         class: 'notice',
-        role: 'dialog',
-        'aria-modal': 'false',
         'aria-labelledby': titleId,
         'aria-describedby': descId,
         lang: langAttr(language),
@@ -491,9 +490,23 @@ function showNotice(
       finish(shortcut === 'cancel' ? 'upload' : shortcut);
     });
     isolateKeys(notice);
+    // Escape is ours to interpret (when the notice had to be modal, see below).
+    notice.addEventListener('cancel', (event) => event.preventDefault());
 
     host.acquire();
     host.layer.append(notice);
+    // Non-modal, so the page stays usable, and opened by attribute: show() would take the focus from
+    // what the person is typing in. But a site's modal <dialog> (or anything else in the top layer)
+    // would cover it and make it inert: then it becomes modal itself, above that, until answered.
+    notice.setAttribute('open', '');
+    if (coveredAtCentre(notice, host.el)) {
+      notice.close();
+      try {
+        notice.showModal();
+      } catch {
+        notice.setAttribute('open', '');
+      }
+    }
     document.documentElement.dataset.faceguardNotice = 'open';
     render();
     timer = setInterval(tick, 200);
@@ -523,6 +536,13 @@ function removeStatus(host: Host, line: HTMLElement): void {
   if (!left('progress')) delete document.documentElement.dataset.faceguardProgress;
   if (region?.childElementCount === 0) region.remove();
   host.release();
+}
+
+/** Whether something other than our host is on top at the centre of el. */
+function coveredAtCentre(el: HTMLElement, host: HTMLElement): boolean {
+  const r = el.getBoundingClientRect();
+  const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+  return top !== null && top !== host;
 }
 
 function showToast(host: Host, language: Language, text: string, seconds: number): void {

@@ -80,7 +80,7 @@ export const WARNING_CSS = `
   color: inherit;
   overflow: visible;
 }
-.backdrop::backdrop {
+.backdrop::backdrop, .notice::backdrop {
   background: transparent;
 }
 .dialog.many {
@@ -379,8 +379,12 @@ button.link {
 /* The notice: small, in a corner, leaves the page usable. */
 .notice {
   position: fixed;
-  right: 16px;
-  bottom: 16px;
+  /* A native <dialog>: placed by us, not centred by the browser. */
+  inset: auto 16px 16px auto;
+  margin: 0;
+  height: auto;
+  max-width: none;
+  color: var(--fg);
   width: min(420px, calc(100vw - 32px));
   max-height: calc(100vh - 32px);
   overflow: auto;
