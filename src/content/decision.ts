@@ -41,7 +41,11 @@ export interface WarningUi {
   ): Promise<{ decisions: ImageDecision[]; disableSite: boolean }>;
   /** A small transient message, e.g. "could not check this photo". */
   toast(messageKey: string, values?: string[]): void;
-  /** A status line while photos are being checked ("12 of 40 checked"), shown until closed. */
+  /**
+   * A status line while photos are being checked ("12 of 40 done"), until closed. It appears only if
+   * still open after a second (a big batch, a cold start): quick checks show nothing, so harmless
+   * photos go through with no visible UI.
+   */
   progress(total: number): Progress;
 }
 

@@ -9,16 +9,13 @@ import { acceptsFile, mapBounded, type Outcome } from '../core/held-files';
 import type { CheckSummary, Choice, CopyKind } from '../core/protocol';
 import type { Settings } from '../core/settings';
 import type { Verdict } from '../core/verdict';
-import type { AskContext, HeldImage, ImageDecision, Progress, WarningUi } from './decision';
+import type { AskContext, HeldImage, ImageDecision, WarningUi } from './decision';
 import type { Delivery } from './delivery';
 
 /** Parallel checks per upload: enough to keep the analyzer busy without flooding it with 30 photos. */
 const CONCURRENCY = 3;
 /** How often the person may pick a copy that then fails before the photo is held back for good. */
 const COPY_ATTEMPTS = 2;
-/** A check that takes longer than this (a big batch, a cold start) says what is going on. Quicker ones
- * show nothing, so harmless photos go through with no visible UI. */
-const PROGRESS_AFTER_MS = 1000;
 
 export interface GateDeps {
   settings(): Promise<Settings>;
@@ -99,22 +96,18 @@ export function createGate(deps: GateDeps): Gate {
   }
 
   async function checkAll(files: File[], indexes: number[], settings: Settings): Promise<Checked[]> {
+    // The UI shows it only if the checks are still running after a moment.
+    const progress = deps.ui().progress(indexes.length);
     let done = 0;
-    let progress: Progress | null = null;
-    const slow = setTimeout(() => {
-      progress = deps.ui().progress(indexes.length);
-      progress.update(done);
-    }, PROGRESS_AFTER_MS);
     try {
       return await mapBounded(indexes, CONCURRENCY, async (index) => {
         const verdict = await deps.check(files[index]!, settings);
         done += 1;
-        progress?.update(done);
+        progress.update(done);
         return { index, file: files[index]!, verdict };
       });
     } finally {
-      clearTimeout(slow);
-      (progress as Progress | null)?.close();
+      progress.close();
     }
   }
 

@@ -42,6 +42,28 @@ async function choose(page: TestPage, path: string): Promise<void> {
   await page.waitFor(() => document.documentElement.dataset.faceguardDialog === 'open', undefined, 20_000);
 }
 
+/** A site composer opened with showModal() around the demo's file input: the browser puts it in the
+ * top layer and makes everything outside it inert. */
+async function openSiteModal(page: TestPage): Promise<void> {
+  await page.evaluate(() => {
+    const modal = document.createElement('dialog');
+    modal.id = 'site-modal';
+    modal.append('Site composer', document.getElementById('photo-input')!);
+    document.body.append(modal);
+    modal.showModal();
+  });
+}
+
+const siteModalOpen = (page: TestPage) =>
+  page.evaluate(() => (document.getElementById('site-modal') as HTMLDialogElement).open);
+
+/** The element on top at a point given as fractions of the viewport (ours shows as its shadow host). */
+const topmostAt = (page: TestPage, fx: number, fy: number) =>
+  page.evaluate(
+    ([x, y]) => document.elementFromPoint(innerWidth * x!, innerHeight * y!)?.tagName.toLowerCase() ?? null,
+    [fx, fy],
+  );
+
 async function received(page: TestPage, count: number): Promise<Received[]> {
   // The demo logs an upload at once and fills in each file once its hash is computed.
   await page.waitFor(
@@ -123,35 +145,23 @@ describe.skipIf(!faces.dir || !exif.dir).each(BROWSERS)('%s', (browserName) => {
   it("shows above the site's own modal <dialog> and takes the person's keys there", async () => {
     const page = await session.newPage();
     await page.goto(`${server.origin}/`);
-    // A composer opened with showModal(): the browser puts it in the top layer and makes the rest inert.
-    await page.evaluate(() => {
-      const modal = document.createElement('dialog');
-      modal.id = 'site-modal';
-      modal.append('Site composer', document.getElementById('photo-input')!);
-      document.body.append(modal);
-      modal.showModal();
-    });
-    const state = () =>
-      page.evaluate(() => {
-        const modal = document.getElementById('site-modal') as HTMLDialogElement;
-        const top = document.elementFromPoint(innerWidth / 2, innerHeight / 2);
-        return { siteOpen: modal.open, topmost: top?.tagName.toLowerCase() ?? null };
-      });
+    await openSiteModal(page);
     await choose(page, photo.path);
-    expect(await state()).toEqual({ siteOpen: true, topmost: 'faceguard-warning' });
+    expect(await siteModalOpen(page)).toBe(true);
+    expect(await topmostAt(page, 0.5, 0.5)).toBe('faceguard-warning');
     // After the dialog's 140 ms entrance.
     await new Promise((resolve) => setTimeout(resolve, 400));
     await page.screenshot(`${browserName}-warning-over-site-modal`);
     await page.press('Escape');
     await page.waitFor(() => !document.documentElement.dataset.faceguardDialog);
     // Escape cancelled our upload only: the site's composer stays open, and got nothing.
-    expect((await state()).siteOpen).toBe(true);
+    expect(await siteModalOpen(page)).toBe(true);
     expect(await page.evaluate(() => (window as unknown as { __log: unknown[] }).__log.length)).toBe(0);
     await choose(page, photo.path);
     await page.press('u');
     const [file] = await received(page, 1);
     expect(file).toMatchObject({ name: 'selfie.jpg', sha256: sha256(photo.bytes) });
-    expect((await state()).siteOpen).toBe(true);
+    expect(await siteModalOpen(page)).toBe(true);
     await page.close();
   });
 
@@ -200,31 +210,19 @@ describe.skipIf(!faces.dir || !exif.dir).each(BROWSERS)('%s', (browserName) => {
   it("shows the location notice above the site's own modal <dialog>, where it answers the keyboard", async () => {
     const page = await session.newPage();
     await page.goto(`${server.origin}/`);
-    await page.evaluate(() => {
-      const modal = document.createElement('dialog');
-      modal.id = 'site-modal';
-      modal.append('Site composer', document.getElementById('photo-input')!);
-      document.body.append(modal);
-      modal.showModal();
-    });
+    await openSiteModal(page);
     const landscape = join(exif.dir!, 'exif_03.jpg');
     await page.setInputFiles('#photo-input', [landscape]);
     await page.waitFor(() => document.documentElement.dataset.faceguardNotice === 'open', undefined, 20_000);
     // The notice sits bottom right.
-    expect(
-      await page.evaluate(() =>
-        document.elementFromPoint(innerWidth - 60, innerHeight - 60)?.tagName.toLowerCase(),
-      ),
-    ).toBe('faceguard-warning');
+    expect(await topmostAt(page, 0.95, 0.95)).toBe('faceguard-warning');
     await new Promise((resolve) => setTimeout(resolve, 300));
     await page.screenshot(`${browserName}-notice-over-site-modal`);
     // Escape dismisses the notice (the upload goes on as it is) and leaves the site's composer open.
     await page.press('Escape');
     const [file] = await received(page, 1);
     expect(file).toMatchObject({ name: 'exif_03.jpg', sha256: sha256(readFileSync(landscape)) });
-    expect(await page.evaluate(() => (document.getElementById('site-modal') as HTMLDialogElement).open)).toBe(
-      true,
-    );
+    expect(await siteModalOpen(page)).toBe(true);
     await page.close();
   });
 

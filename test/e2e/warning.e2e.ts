@@ -361,11 +361,13 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s', (name) => {
     await page.close();
   });
 
-  it('progress: counts in the chosen language, stays until closed, then leaves nothing behind', async () => {
+  it('progress: shown only for slow checks, counts in the chosen language, then leaves nothing behind', async () => {
     const page = await env.page();
     await open(page, 'progress', '&lang=zh_CN');
     const text = () => page.evaluate(() => window.__fgRoot?.querySelector('.toast')?.textContent ?? null);
     await page.waitFor(() => window.__fgRoot?.querySelector('.toast')?.textContent !== '');
+    // Only the still-open 12-photo line was ever shown: the 3-photo one closed before its second was up.
+    expect(await page.evaluate(() => window.__fgProgressLines)).toBe(1);
     expect(await text()).toBe('护脸正在上传前检查你的照片：已完成 5 / 12 张…');
     await page.screenshot(join(RESULTS, 'screenshots', `warning-${name}-progress-zh_CN.png`));
     await page.evaluate(() => window.__fgProgress!.update(6));

@@ -33,6 +33,8 @@ export interface WarningUiOptions {
 type Result = { decisions: ImageDecision[]; disableSite: boolean };
 
 const HOST_TAG = 'faceguard-warning';
+/** Checking that takes longer than this says what is going on (see WarningUi.progress). */
+const PROGRESS_AFTER_MS = 1000;
 // Inline and important so no page rule can hide or move the host. Text properties are not set here
 // (important inline spacing would stop people's own spacing styles): .layer resets those inside.
 const HOST_STYLE: Record<string, string> = {
@@ -617,15 +619,16 @@ export function createWarningUi(options: WarningUiOptions = {}): WarningUi {
       );
     },
     progress(total) {
-      // The language arrives asynchronously; updates and a close that come first are kept.
+      // Shown after a delay and once the language is known; updates and a close that come first are kept.
       let shown: Progress | null = null;
       let done = 0;
       let closed = false;
-      void languageFor(options).then((language) => {
+      setTimeout(async () => {
+        const language = await languageFor(options);
         if (closed) return;
         shown = showProgress(getHost(), language, total);
         shown.update(done);
-      });
+      }, PROGRESS_AFTER_MS);
       return {
         update: (n) => {
           done = n;
