@@ -1,11 +1,10 @@
-// The analyzer's message handlers, shared by Chrome's offscreen document and Firefox's background
-// page: payloads in (base64, as runtime messaging carries them), jobs out to the analysis workers with
-// the bytes transferred, a Verdict or a safer copy back.
+// The analyzer's request handlers, shared by Chrome's offscreen document and Firefox's background
+// page: bytes in (as they arrived over the analyzer port), jobs out to the analysis workers with the
+// bytes transferred, a Verdict or a safer copy back.
 import browser from 'webextension-polyfill';
-import { base64ToBytes, bytesToBase64 } from '../core/base64';
 import type { RequestMap } from '../core/protocol';
 import { TIME_LIMIT_RANGE } from '../core/settings';
-import type { Verdict } from '../core/verdict';
+import type { Answer } from '../platform/analyzer-port';
 import type { AnalysisJob, JobResults } from './analysis-jobs';
 import { createWorkerPool } from './worker-pool';
 
@@ -24,32 +23,29 @@ function run<T extends AnalysisJob['type']>(job: Extract<AnalysisJob, { type: T 
   return pool.run(job, [job.bytes.buffer as ArrayBuffer]) as Promise<JobResults[T]>;
 }
 
-export function handleCheck({ image, sensitivity }: RequestMap['check-image']['request']): Promise<Verdict> {
-  return run({ type: 'check-image', bytes: base64ToBytes(image.base64), mime: image.type, sensitivity });
+export async function handleCheck(
+  { image, sensitivity }: RequestMap['check-image']['request'],
+  bytes: Uint8Array,
+): Promise<Answer<'check-image'>> {
+  return { result: await run({ type: 'check-image', bytes, mime: image.type, sensitivity }) };
 }
 
-export async function handleCopy({
-  image,
-  kind,
-  boxes,
-  style,
-}: RequestMap['make-copy']['request']): Promise<RequestMap['make-copy']['response']> {
+export async function handleCopy(
+  { image, kind, boxes, style }: RequestMap['make-copy']['request'],
+  bytes: Uint8Array,
+): Promise<Answer<'make-copy'>> {
   const copy = await run({
     type: 'make-copy',
-    bytes: base64ToBytes(image.base64),
+    bytes,
     mime: image.type,
     name: image.name,
     kind,
     boxes,
     style,
   });
-  if ('error' in copy) return { error: copy.error };
+  if ('error' in copy) return { result: { error: copy.error } };
   return {
-    image: {
-      name: copy.name,
-      type: copy.type,
-      lastModified: image.lastModified,
-      base64: bytesToBase64(copy.bytes),
-    },
+    result: { image: { name: copy.name, type: copy.type, lastModified: image.lastModified } },
+    bytes: copy.bytes,
   };
 }

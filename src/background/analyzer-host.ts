@@ -29,8 +29,8 @@ if (__BROWSER__ === 'firefox') {
   // (A dynamic import, so Chrome's service worker bundle leaves the analyzer out.)
   const analyzer = () => import('../analysis/analyzer');
   serveAnalyzer({
-    'check-image': async (data) => (await analyzer()).handleCheck(data),
-    'make-copy': async (data) => (await analyzer()).handleCopy(data),
+    'check-image': async (data, bytes) => (await analyzer()).handleCheck(data, bytes),
+    'make-copy': async (data, bytes) => (await analyzer()).handleCopy(data, bytes),
   });
 }
 

@@ -6,7 +6,7 @@ import type { BlurStyle } from '../core/settings';
 import type { Box, Sensitivity, Verdict } from '../core/verdict';
 import { askAnalyzer } from '../platform/analyzer-port';
 import { send } from '../platform/messaging';
-import { fromPayload, toPayload } from './payload';
+import { fileBytes, fileInfo, toFile } from './payload';
 
 function withLimit<T>(work: Promise<T>, ms: number): Promise<T | null> {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -45,9 +45,10 @@ export async function checkImage(
   limitMs: number,
 ): Promise<Verdict | null> {
   const verdict = await withLimit(
-    Promise.all([toPayload(file), prepareAnalyzer()]).then(([image]) =>
-      askAnalyzer('check-image', { image, sensitivity }),
-    ),
+    Promise.all([fileBytes(file), prepareAnalyzer()]).then(async ([bytes]) => {
+      const { result } = await askAnalyzer('check-image', { image: fileInfo(file), sensitivity }, bytes);
+      return result;
+    }),
     limitMs,
   );
   return isVerdict(verdict) ? verdict : null;
@@ -61,11 +62,10 @@ export async function makeCopy(
   style: BlurStyle,
 ): Promise<File | null> {
   try {
-    await prepareAnalyzer();
-    const result = await askAnalyzer('make-copy', { image: await toPayload(file), kind, boxes, style });
-    if (!result || !('image' in result)) return null;
-    const copy = fromPayload(result.image);
-    return new File([copy], file.name, { type: copy.type || file.type, lastModified: file.lastModified });
+    const [bytes] = await Promise.all([fileBytes(file), prepareAnalyzer()]);
+    const copy = await askAnalyzer('make-copy', { image: fileInfo(file), kind, boxes, style }, bytes);
+    if (!('image' in copy.result)) return null;
+    return toFile({ ...fileInfo(file), type: copy.result.image.type || file.type }, copy.bytes);
   } catch {
     return null;
   }

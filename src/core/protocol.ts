@@ -4,11 +4,15 @@
 import type { BlurStyle } from './settings';
 import type { Box, Risk, Sensitivity, Verdict } from './verdict';
 
-/** Image bytes crossing contexts. Chrome's runtime messaging is JSON-only, hence base64 text there. */
-export interface ImagePayload {
+/** What a File is besides its bytes. */
+export interface FileInfo {
   name: string;
   type: string;
   lastModified: number;
+}
+
+/** A whole file inside a runtime message. Chrome's runtime messaging is JSON-only, hence base64 text. */
+export interface ImagePayload extends FileInfo {
   /** Base64 of the file's bytes. */
   base64: string;
 }
@@ -39,12 +43,12 @@ export interface RequestMap {
    * 'check-image'/'make-copy' are sent, so the bytes travel once, straight to the analyzer.
    */
   'prepare-analyzer': { request: Record<string, never>; response: null };
-  /** content -> analyzer: run the local check on one image. */
-  'check-image': { request: { image: ImagePayload; sensitivity: Sensitivity }; response: Verdict };
-  /** content -> analyzer: make a safer copy. */
+  /** content -> analyzer (the file's bytes attached, src/platform/analyzer-port.ts): check one image. */
+  'check-image': { request: { image: FileInfo; sensitivity: Sensitivity }; response: Verdict };
+  /** content -> analyzer (bytes attached both ways): make a safer copy. */
   'make-copy': {
-    request: { image: ImagePayload; kind: CopyKind; boxes: Box[]; style: BlurStyle };
-    response: { image: ImagePayload } | { error: string };
+    request: { image: FileInfo; kind: CopyKind; boxes: Box[]; style: BlurStyle };
+    response: { image: FileInfo } | { error: string };
   };
   /** content -> background: remember a check for the popup (summary only). */
   'record-check': { request: CheckSummary; response: null };

@@ -1,97 +1,93 @@
 // Image bytes go to the analyzer over a one-off port, not runtime.sendMessage: a sent message is
 // delivered to, and deserialised by, every extension context (waking the service worker just to
-// ignore megabytes), while a port reaches the analyzer alone. Each message crosses the port as
-// JSON text in chunks: Chrome serialises a message in the sender, the browser process and the
-// receiver one after the other, so one 2 MB message takes ~40 ms where eight 256 kB chunks overlap
-// those stages and take ~12 ms (measured in Chromium, same run).
+// ignore megabytes), while a port reaches the analyzer alone. A request or reply is a small JSON head
+// with the file's bytes attached, cut into frames (src/core/port-frames.ts) because Chrome's ports
+// carry JSON only.
 import browser from 'webextension-polyfill';
+import { frameReader, toFrames } from '../core/port-frames';
 import { isRequest, type RequestMap, type Response } from '../core/protocol';
 
 export const ANALYZER_PORT = 'faceguard-analyzer';
 
 type AnalyzerType = 'check-image' | 'make-copy';
-type Reply = { result: unknown } | { error: string };
 type Port = browser.Runtime.Port;
+type ReplyHead = { result: unknown } | { error: string };
 
-/** Characters per chunk. */
-const CHUNK = 1 << 18;
-
-interface Chunk {
-  chunk: string;
-  last: boolean;
+/** What a handler answers: the response, and for a copy its bytes. */
+export interface Answer<T extends AnalyzerType> {
+  result: Response<T>;
+  bytes?: Uint8Array;
 }
 
-function postChunked(port: Port, message: unknown): void {
-  const text = JSON.stringify(message);
-  for (let i = 0; i < text.length || i === 0; i += CHUNK) {
-    port.postMessage({ chunk: text.slice(i, i + CHUNK), last: i + CHUNK >= text.length } satisfies Chunk);
-  }
+function post(port: Port, head: unknown, bytes?: Uint8Array): void {
+  for (const frame of toFrames(head, bytes)) port.postMessage(frame);
 }
 
-/** Calls `handle` with each whole message that arrives on the port in chunks. */
-function onChunked(port: Port, handle: (message: unknown) => void): void {
-  let parts: string[] = [];
-  port.onMessage.addListener((raw: unknown) => {
-    const piece = raw as Partial<Chunk> | null;
-    if (typeof piece?.chunk !== 'string') return;
-    parts.push(piece.chunk);
-    if (!piece.last) return;
-    const text = parts.join('');
-    parts = [];
-    let message: unknown;
-    try {
-      message = JSON.parse(text);
-    } catch {
-      message = null;
-    }
-    handle(message);
-  });
-}
-
+/** Sends one request with the file's bytes attached; resolves with the reply and its bytes. */
 export function askAnalyzer<T extends AnalyzerType>(
   type: T,
   data: RequestMap[T]['request'],
-): Promise<Response<T>> {
+  bytes: Uint8Array,
+): Promise<Required<Answer<T>>> {
   return new Promise((resolve, reject) => {
     const port = browser.runtime.connect({ name: ANALYZER_PORT });
-    onChunked(port, (message) => {
-      const reply = message as Reply | null;
-      port.disconnect();
-      if (reply && 'result' in reply) resolve(reply.result as Response<T>);
-      else reject(new Error(reply?.error ?? 'bad reply'));
-    });
+    port.onMessage.addListener(
+      frameReader((whole) => {
+        port.disconnect();
+        const head = whole?.head as ReplyHead | undefined;
+        if (whole && head && 'result' in head)
+          resolve({ result: head.result as Response<T>, bytes: whole.bytes });
+        else reject(new Error((head && 'error' in head && head.error) || 'bad reply'));
+      }),
+    );
     // Nobody listening (analyzer not running) or it crashed mid-way.
     port.onDisconnect.addListener(() => reject(new Error('analyzer unavailable')));
-    postChunked(port, { type, data });
+    post(port, { type, data }, bytes);
   });
 }
 
 export interface AnalyzerHandlers {
-  'check-image': (data: RequestMap['check-image']['request']) => Promise<Response<'check-image'>>;
-  'make-copy': (data: RequestMap['make-copy']['request']) => Promise<Response<'make-copy'>>;
+  'check-image': (
+    data: RequestMap['check-image']['request'],
+    bytes: Uint8Array,
+  ) => Promise<Answer<'check-image'>>;
+  'make-copy': (data: RequestMap['make-copy']['request'], bytes: Uint8Array) => Promise<Answer<'make-copy'>>;
 }
 
 /** The analyzer's side: answers one request per port, from this extension only. */
 export function serveAnalyzer(handlers: AnalyzerHandlers): void {
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== ANALYZER_PORT || port.sender?.id !== browser.runtime.id) return;
-    onChunked(port, async (message) => {
-      let reply: Reply;
-      if (!isRequest(message) || !(message.type === 'check-image' || message.type === 'make-copy')) {
-        reply = { error: 'bad request' };
-      } else {
-        try {
-          const handler = handlers[message.type] as (data: unknown) => Promise<unknown>;
-          reply = { result: await handler(message.data) };
-        } catch (error) {
-          reply = { error: String(error) };
+    port.onMessage.addListener(
+      frameReader(async (whole) => {
+        const message = whole?.head;
+        let head: ReplyHead;
+        let bytes: Uint8Array | undefined;
+        if (
+          !whole ||
+          !isRequest(message) ||
+          !(message.type === 'check-image' || message.type === 'make-copy')
+        ) {
+          head = { error: 'bad request' };
+        } else {
+          try {
+            const handler = handlers[message.type] as (
+              data: unknown,
+              bytes: Uint8Array,
+            ) => Promise<Answer<AnalyzerType>>;
+            const answer = await handler(message.data, whole.bytes);
+            head = { result: answer.result };
+            bytes = answer.bytes;
+          } catch (error) {
+            head = { error: String(error) };
+          }
         }
-      }
-      try {
-        postChunked(port, reply);
-      } catch {
-        // The asking tab went away meanwhile.
-      }
-    });
+        try {
+          post(port, head, bytes);
+        } catch {
+          // The asking tab went away meanwhile.
+        }
+      }),
+    );
   });
 }

@@ -19,6 +19,7 @@ function wrap(page: Page): TestPage {
       await page.goto(url);
     },
     evaluate: (fn, arg) => page.evaluate(fn as never, arg),
+    evaluateScript: (code) => page.evaluate(code),
     waitFor: async (fn, arg, timeoutMs = 10_000) => {
       await page.waitForFunction(fn as never, arg, { timeout: timeoutMs });
     },

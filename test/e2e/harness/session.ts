@@ -17,6 +17,8 @@ export interface LaunchOptions {
 export interface TestPage {
   goto(url: string): Promise<void>;
   evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  /** Runs script text in the page, as the driver does (not subject to the page's CSP). */
+  evaluateScript(code: string): Promise<unknown>;
   waitFor<A = undefined>(fn: (arg: A) => unknown, arg?: A, timeoutMs?: number): Promise<void>;
   click(selector: string): Promise<void>;
   /** Sets files on a file input found by selector, as the browser's own file chooser would. */

@@ -1,0 +1,61 @@
+// One message with a binary attachment, cut into frames for a JSON-only port: a head frame (the
+// message and the attachment's size), then the bytes as base64 parts. Parts are cut on 3-byte
+// boundaries so each is base64 on its own: the sender encodes, and the receiver decodes straight into
+// the final buffer, part by part, while later parts are still in flight. No giant string is built or
+// parsed on either side.
+import { base64Into, bytesToBase64 } from './base64';
+
+export type Frame = { head: unknown; size: number } | { part: string };
+
+/** Bytes per part (256 Ki base64 characters): Chrome serialises a message in the sender, the browser
+ * process and the receiver one after another, so parts of this size keep the three stages overlapping. */
+export const PART_BYTES = 3 << 16;
+
+export function* toFrames(head: unknown, bytes: Uint8Array = new Uint8Array(0)): Generator<Frame> {
+  yield { head, size: bytes.length };
+  for (let i = 0; i < bytes.length; i += PART_BYTES) {
+    yield { part: bytesToBase64(bytes.subarray(i, i + PART_BYTES)) };
+  }
+}
+
+export interface Whole {
+  head: unknown;
+  bytes: Uint8Array;
+}
+
+/**
+ * Returns a function to feed frames to, in arrival order; `onWhole` gets each complete message, or
+ * null for a stream that breaks the format (a part without a head, bad base64, too many bytes).
+ */
+export function frameReader(onWhole: (whole: Whole | null) => void): (frame: unknown) => void {
+  let current: { head: unknown; bytes: Uint8Array; filled: number } | null = null;
+  const finishIfFull = () => {
+    if (current && current.filled === current.bytes.length) {
+      const { head, bytes } = current;
+      current = null;
+      onWhole({ head, bytes });
+    }
+  };
+  return (frame) => {
+    const f = frame as Partial<{ head: unknown; size: unknown; part: unknown }> | null;
+    if (f && 'head' in f && Number.isSafeInteger(f.size) && (f.size as number) >= 0) {
+      if (current) onWhole(null);
+      current = { head: f.head, bytes: new Uint8Array(f.size as number), filled: 0 };
+      finishIfFull();
+      return;
+    }
+    if (!current || typeof f?.part !== 'string') {
+      current = null;
+      onWhole(null);
+      return;
+    }
+    try {
+      current.filled += base64Into(current.bytes, current.filled, f.part);
+    } catch {
+      current = null;
+      onWhole(null);
+      return;
+    }
+    finishIfFull();
+  };
+}
