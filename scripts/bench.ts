@@ -99,7 +99,7 @@ const launchedAt = performance.now();
 const session = await launch('chromium');
 try {
   const page = await session.openExtensionPage('popup.html');
-  await installPageCheck(page);
+  await installPageCheck(page, session.name);
   await makePhotos(page, source);
   const { first, timing } = await measure(page, RUNS);
   // Cold start: from launching the browser to the first verdict, minus the time spent making photos.

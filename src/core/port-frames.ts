@@ -1,18 +1,26 @@
-// One message with a binary attachment, cut into frames for a JSON-only port: a head frame (the
-// message and the attachment's size), then the bytes as base64 parts. Parts are cut on 3-byte
-// boundaries so each is base64 on its own: the sender encodes, and the receiver decodes straight into
-// the final buffer, part by part, while later parts are still in flight. No giant string is built or
-// parsed on either side.
+// One message with a binary attachment, cut into frames: a head frame (the message and the
+// attachment's size), then the bytes. On a JSON-only port (Chrome) the bytes go as base64 parts, cut on
+// 3-byte boundaries so each is base64 on its own: the sender encodes, and the receiver decodes straight
+// into the final buffer, part by part, while later parts are still in flight; no giant string is built
+// or parsed on either side. A port that carries structured clones (Firefox) takes the bytes as they are.
 import { base64Into, bytesToBase64 } from './base64';
 
-export type Frame = { head: unknown; size: number } | { part: string };
+export type Frame = { head: unknown; size: number } | { part: string | Uint8Array };
 
-/** Bytes per part (256 Ki base64 characters): Chrome serialises a message in the sender, the browser
+/** Bytes per base64 part (256 Ki characters): Chrome serialises a message in the sender, the browser
  * process and the receiver one after another, so parts of this size keep the three stages overlapping. */
 export const PART_BYTES = 3 << 16;
 
-export function* toFrames(head: unknown, bytes: Uint8Array = new Uint8Array(0)): Generator<Frame> {
+export function* toFrames(
+  head: unknown,
+  bytes: Uint8Array = new Uint8Array(0),
+  { binary = false } = {},
+): Generator<Frame> {
   yield { head, size: bytes.length };
+  if (binary) {
+    if (bytes.length > 0) yield { part: bytes };
+    return;
+  }
   for (let i = 0; i < bytes.length; i += PART_BYTES) {
     yield { part: bytesToBase64(bytes.subarray(i, i + PART_BYTES)) };
   }
@@ -44,13 +52,21 @@ export function frameReader(onWhole: (whole: Whole | null) => void): (frame: unk
       finishIfFull();
       return;
     }
-    if (!current || typeof f?.part !== 'string') {
+    const part = f?.part;
+    // isView, not instanceof: a Firefox content script may get the array from another compartment.
+    if (!current || !(typeof part === 'string' || ArrayBuffer.isView(part))) {
       current = null;
       onWhole(null);
       return;
     }
     try {
-      current.filled += base64Into(current.bytes, current.filled, f.part);
+      if (typeof part === 'string') {
+        current.filled += base64Into(current.bytes, current.filled, part);
+      } else {
+        const view = part as ArrayBufferView;
+        current.bytes.set(new Uint8Array(view.buffer, view.byteOffset, view.byteLength), current.filled);
+        current.filled += view.byteLength;
+      }
     } catch {
       current = null;
       onWhole(null);

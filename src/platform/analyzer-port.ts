@@ -1,8 +1,10 @@
 // Image bytes go to the analyzer over a one-off port, not runtime.sendMessage: a sent message is
 // delivered to, and deserialised by, every extension context (waking the service worker just to
-// ignore megabytes), while a port reaches the analyzer alone. A request or reply is a small JSON head
-// with the file's bytes attached, cut into frames (src/core/port-frames.ts) because Chrome's ports
-// carry JSON only.
+// ignore megabytes), while a port reaches the analyzer alone. A request or reply is a small head
+// with the file's bytes attached (src/core/port-frames.ts): as base64 parts on Chrome, whose ports
+// carry JSON only, and as they are on Firefox, whose ports carry structured clones (a 2 MB photo reached
+// the analyzer ~25 ms sooner there than as base64 parts: ~75 instead of ~100 ms outside the analyzer, two
+// runs back to back).
 import browser from 'webextension-polyfill';
 import { frameReader, toFrames } from '../core/port-frames';
 import { isRequest, type RequestMap, type Response } from '../core/protocol';
@@ -19,8 +21,10 @@ export interface Answer<T extends AnalyzerType> {
   bytes?: Uint8Array;
 }
 
+const binary = __BROWSER__ === 'firefox';
+
 function post(port: Port, head: unknown, bytes?: Uint8Array): void {
-  for (const frame of toFrames(head, bytes)) port.postMessage(frame);
+  for (const frame of toFrames(head, bytes, { binary })) port.postMessage(frame);
 }
 
 /** Sends one request with the file's bytes attached; resolves with the reply and its bytes. */

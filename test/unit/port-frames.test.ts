@@ -37,6 +37,18 @@ describe('port frames', () => {
     expect(got[2]?.bytes).toEqual(bytesOf(4));
   });
 
+  it('carries the bytes as they are on a port that clones (one part, no base64)', () => {
+    const bytes = bytesOf(PART_BYTES + 7);
+    const frames = [...toFrames('bin', bytes, { binary: true })];
+    expect(frames).toHaveLength(2);
+    const got: Array<Whole | null> = [];
+    const feed = frameReader((whole) => got.push(whole));
+    for (const frame of frames) feed(structuredClone(frame));
+    expect(got[0]?.head).toBe('bin');
+    expect(Buffer.from(got[0]!.bytes).equals(bytes)).toBe(true);
+    expect([...toFrames('empty', new Uint8Array(0), { binary: true })]).toHaveLength(1);
+  });
+
   it('reports a broken stream instead of delivering wrong bytes', () => {
     const frames = [...toFrames('x', bytesOf(10))];
     // A part without a head, bad base64, more bytes than announced, a new head before the bytes end.
@@ -45,5 +57,10 @@ describe('port frames', () => {
     expect(roundTrip([frames[0], ...[...toFrames('y', bytesOf(12))].slice(1)])).toEqual([null]);
     expect(roundTrip([frames[0], ...frames])[0]).toBeNull();
     expect(roundTrip([{ head: 'z', size: -1 } satisfies Frame])).toEqual([null]);
+    const got: Array<Whole | null> = [];
+    const feed = frameReader((whole) => got.push(whole));
+    feed(frames[0]);
+    feed({ part: bytesOf(11) });
+    expect(got).toEqual([null]);
   });
 });

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import type { Sensitivity, Verdict } from '../../../src/core/verdict';
-import type { BrowserSession, TestPage } from './session';
+import type { BrowserName, BrowserSession, TestPage } from './session';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -14,27 +14,32 @@ export interface AnalyzerClient {
   page: TestPage;
 }
 
-let bundle: Promise<string> | null = null;
+const bundles = new Map<BrowserName, Promise<string>>();
 
 /** Defines `faceguardCheck(blob, sensitivity)` in the page (see page-check.ts): File/Blob in, {verdict, ms} out. */
-export async function installPageCheck(page: TestPage): Promise<void> {
+export async function installPageCheck(page: TestPage, browser: BrowserName): Promise<void> {
   // tsx (eval, bench) keeps function names with an `__name` helper that the page does not have.
   await page.evaluate(() => {
     (globalThis as unknown as { __name: (f: unknown) => unknown }).__name = (f) => f;
   });
-  bundle ??= build({
-    entryPoints: [join(HERE, 'page-check.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    target: 'es2022',
-  }).then((result) => result.outputFiles[0]!.text);
+  let bundle = bundles.get(browser);
+  if (!bundle) {
+    bundle = build({
+      entryPoints: [join(HERE, 'page-check.ts')],
+      bundle: true,
+      write: false,
+      format: 'iife',
+      target: 'es2022',
+      define: { __BROWSER__: JSON.stringify(browser === 'chromium' ? 'chrome' : 'firefox') },
+    }).then((result) => result.outputFiles[0]!.text);
+    bundles.set(browser, bundle);
+  }
   await page.evaluateScript(await bundle);
 }
 
 export async function analyzerClient(session: BrowserSession): Promise<AnalyzerClient> {
   const page = await session.openExtensionPage('popup.html');
-  await installPageCheck(page);
+  await installPageCheck(page, session.name);
   return {
     page,
     check: (path, type, sensitivity = 'balanced') =>
