@@ -15,6 +15,7 @@ import { BROWSERS, type BrowserName, type BrowserSession, launch, type TestPage 
 import { forbiddenRequests } from './harness/network-recorder';
 import { RESULTS } from './harness/paths';
 import { desktopMissing, startVirtualDisplay } from './harness/virtual-desktop';
+import { StalledError, watchSession, within } from './harness/watchdog';
 import { type Ctx, SCENARIOS, type ScenarioResult } from './upload-scenarios/scenarios';
 
 type Server = Awaited<ReturnType<typeof startServer>>;
@@ -28,6 +29,8 @@ interface Row {
 const only = process.env.SCENARIOS?.split(',');
 const selected = SCENARIOS.filter((s) => !only || only.includes(s.id));
 const REPORT = join(RESULTS, 'upload-scenarios.json');
+/** A driver call still pending after this is a stall (the steps' own waits are at most 20 s). */
+const STALL_MS = 40_000;
 const rows: Row[] = [];
 
 /** The first clear frontal photo whose face fills much of the frame: the dialog must appear for it. */
@@ -111,17 +114,18 @@ describe.each(browsers)('%s', (browserName) => {
       it.skip(`${scenario.id} ${scenario.title}: ${note}`, () => undefined);
       continue;
     }
-    // A windowed scenario drives a headful Firefox on a fresh Xvfb display. It usually takes 10-25 s, but
-    // was seen at 54 s, and in about a third of full runs (CI included) one attempt of S27 stalled past the
-    // test timeout with no error of its own (so in the window or the driver, not in a step with its own
-    // wait); a later attempt passed each time. It gets more time and two more attempts; a real failure fails
-    // all three. (The report keeps the last attempt's row.)
-    const patience = windowed ? { retry: 2, timeout: 120_000 } : {};
+    // A windowed scenario drives a headful Firefox on a fresh Xvfb display: it usually takes 10-30 s, once
+    // 54 s. S27's attempts used to stall now and then in a click that never returned (the test's own button
+    // that wrote the clipboard; named by the watchdog, now gone). Every driver call is held to STALL_MS, so
+    // a stall fails fast with its name in the log, and a windowed scenario gets one more attempt.
+    const patience = windowed ? { retry: 1, timeout: 120_000 } : {};
     it(`${scenario.id} ${scenario.title}`, patience, async () => {
       // A windowed scenario gets its own browser on a virtual display, with its own network check.
       const screen = windowed ? await startVirtualDisplay() : null;
-      const own = screen ? await launch(browserName, { locale: 'en', display: screen.display }) : null;
-      const current = own ?? session;
+      const own = screen
+        ? await within('launch()', STALL_MS, launch(browserName, { locale: 'en', display: screen.display }))
+        : null;
+      const current = watchSession(own ?? session, STALL_MS);
       const page: TestPage = await current.newPage();
       server.received.length = 0;
       other.received.length = 0;
@@ -135,6 +139,7 @@ describe.each(browsers)('%s', (browserName) => {
         session: current,
         display: screen?.display ?? null,
       };
+      let stalled = false;
       try {
         const name = scenario.id.toLowerCase().replace(/^s(\d)$/, 's0$1');
         await page.goto(`${server.origin}/pages/${name}.html?frame=${encodeURIComponent(other.origin)}`);
@@ -143,7 +148,11 @@ describe.each(browsers)('%s', (browserName) => {
         expect(page.errors).toEqual([]);
         rows.push({ scenario: scenario.id, browser: browserName, ...outcome });
       } catch (error) {
-        await page.screenshot(`upload-${scenario.id}-${browserName}-fail`).catch(() => undefined);
+        // A browser that stopped answering gets no more calls: it is closed (or killed) below.
+        stalled = error instanceof StalledError;
+        if (!stalled) {
+          await page.screenshot(`upload-${scenario.id}-${browserName}-fail`).catch(() => undefined);
+        }
         rows.push({
           scenario: scenario.id,
           browser: browserName,
@@ -152,7 +161,7 @@ describe.each(browsers)('%s', (browserName) => {
         });
         throw error;
       } finally {
-        await page.close();
+        if (!stalled) await page.close();
         if (own) {
           expect(forbiddenRequests(own.network, browserName)).toEqual([]);
           await own.close();

@@ -5,6 +5,7 @@ import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppetee
 import { startNetworkRecorder } from './network-recorder';
 import { DIST, FIREFOX_PATH, FIREFOX_UUID, GECKO_ID, RESULTS } from './paths';
 import type { BrowserSession, LaunchOptions, TestPage } from './session';
+import { within } from './watchdog';
 
 function wrap(page: Page): TestPage {
   const errors: string[] = [];
@@ -119,7 +120,12 @@ export async function launchFirefox(
       return wrap(page);
     },
     close: async () => {
-      await browser.close();
+      // A browser that stopped answering does not answer close() either: its process is killed.
+      const closed = await within('Firefox close()', 15_000, browser.close()).then(
+        () => true,
+        () => false,
+      );
+      if (!closed) browser.process()?.kill('SIGKILL');
       await network.close();
       if (!options.profileDir) rmSync(profile, { recursive: true, force: true });
     },
