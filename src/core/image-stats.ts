@@ -133,16 +133,18 @@ function secondDifference(
 }
 
 /**
- * Directional fine-detail ratio: for each of 4 directions, mean |second difference| at 1 px spacing over
- * the same at 2 px spacing. Blur removes the 1 px band first; motion blur removes it along one direction
- * only, so the minimum over directions catches both. Contrast and exposure cancel out. Sharp faces sampled
- * at a fixed size give ~0.6-0.9; Gaussian or motion blur well under 0.5.
+ * Directional detail ratio: for each of 4 directions, mean |second difference| at 3 px spacing over the
+ * same at 6 px spacing (a smooth ramp gives 0.25, white noise 1). Blur removes the finer band first; motion
+ * blur removes it along one direction only, so the minimum over directions catches both. Contrast and
+ * exposure cancel out. 3 px, not 1 px: on the 96 px face crop (eyes 48 px apart) that is the finest detail
+ * face-swap models resolve, and JPEG ringing and blocking, which lift a 1 px band as if it were detail
+ * (a blurred face re-saved at quality 70 read as sharp), barely reach it.
  */
 export function directionalDetail(gray: Float32Array, w: number, h: number): number {
   let worst = Infinity;
   for (const direction of DIRECTIONS) {
-    const fine = secondDifference(gray, w, h, direction, 1, 2);
-    const coarse = secondDifference(gray, w, h, direction, 2, 2);
+    const fine = secondDifference(gray, w, h, direction, 3, 6);
+    const coarse = secondDifference(gray, w, h, direction, 6, 6);
     worst = Math.min(worst, coarse > 1e-6 ? fine / coarse : 0);
   }
   return Number.isFinite(worst) ? worst : 0;

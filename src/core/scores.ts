@@ -6,12 +6,12 @@ const clamp01 = (x: number) => Math.max(0, Math.min(1, x));
 const ramp = (x: number, at: number, span: number) => clamp01(0.5 + (x - at) / (2 * span));
 
 /**
- * Sharpness from the directional fine-detail ratio (see image-stats directionalDetail), measured on the
- * inner face resampled to a fixed 96 px crop (~48 px eye distance, the scale face-swap models work at).
- * Threshold 0.31: a sharp photo's 1 px band carries roughly half the energy of the 2 px band (ratio
- * 0.4-0.6 on natural images); a blur of ~1 px sigma at this scale pushes it under 0.3.
+ * Sharpness from the directional detail ratio (see image-stats directionalDetail: 3 px over 6 px detail),
+ * measured on the inner face resampled to a fixed 96 px crop (~48 px eye distance, the scale face-swap
+ * models work at). Threshold 0.42: halfway between the least detailed clear dev face (0.47) and the most
+ * detailed heavily blurred one (0.38), a gap that held with the dev set re-saved as JPEG at quality 70 and 30.
  */
-export const SHARP_AT = 0.31;
+export const SHARP_AT = 0.42;
 /**
  * Motion blur: ratio of the strongest to the weakest directional fine-detail energy (image-stats
  * detailAnisotropy) on the same crop. A still face has detail in every direction (dev clear-frontal faces
