@@ -5,12 +5,13 @@ import type { BrowserSession, TestPage } from './session';
 
 export class StalledError extends Error {}
 
-/** `promise`, or a StalledError naming `what` once `ms` have passed without it settling. */
-export function within<T>(what: string, ms: number, promise: Promise<T>): Promise<T> {
+/** `promise`, or a StalledError naming `what` (described only then) once `ms` pass without it settling. */
+export function within<T>(what: string | (() => string), ms: number, promise: Promise<T>): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const stalled = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      const error = new StalledError(`${what} did not return within ${ms} ms`);
+      const name = typeof what === 'string' ? what : what();
+      const error = new StalledError(`${name} did not return within ${ms} ms`);
       // Logged at once: a later step (or the test timeout) may hide the first stall.
       console.warn(`[watchdog] ${error.message}`);
       reject(error);
@@ -34,7 +35,8 @@ export function watchPage(page: TestPage, ms: number): TestPage {
       return (...args: unknown[]) => {
         const result: unknown = value.apply(target, args);
         if (!(result instanceof Promise)) return result;
-        return within(`page.${String(key)}(${args.map(describeArg).join(', ')})`, ms, result);
+        // Described lazily: arguments can be whole files as base64.
+        return within(() => `page.${String(key)}(${args.map(describeArg).join(', ')})`, ms, result);
       };
     },
   });
