@@ -183,6 +183,7 @@ for (const l of labels) {
         occ: f.occlusion,
         real: f.realness,
         cues: f.cues,
+        landmarks: f.landmarks,
       })),
     });
   } catch (e) {

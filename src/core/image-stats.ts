@@ -112,40 +112,65 @@ const DIRECTIONS = [
   [1, -1],
 ] as const;
 
-/** Sum of |second difference| at `step` px along (dx, dy), over pixels at least `margin` px inside. */
-function secondDifference(
+/** |second difference| at `step` px along (dx, dy), per pixel at least `margin` px inside (row-major). */
+function secondDifferences(
   gray: Float32Array,
   w: number,
   h: number,
   [dx, dy]: readonly [number, number],
   step: number,
   margin: number,
-): number {
+): Float32Array {
   const d = step * (dy * w + dx);
-  let sum = 0;
+  const out = new Float32Array(Math.max(0, w - 2 * margin) * Math.max(0, h - 2 * margin));
+  let o = 0;
   for (let y = margin; y < h - margin; y++) {
     for (let x = margin; x < w - margin; x++) {
       const i = y * w + x;
-      sum += Math.abs(2 * gray[i]! - gray[i + d]! - gray[i - d]!);
+      out[o++] = Math.abs(2 * gray[i]! - gray[i + d]! - gray[i - d]!);
     }
   }
-  return sum;
+  return out;
 }
 
+function sum(a: Float32Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i]!;
+  return s;
+}
+
+/** Share of pixels, by their coarse-scale response, over which the directional detail ratio is read. */
+const STRUCTURE_SHARE = 0.2;
+
 /**
- * Directional detail ratio: for each of 4 directions, mean |second difference| at 3 px spacing over the
- * same at 6 px spacing (a smooth ramp gives 0.25, white noise 1). Blur removes the finer band first; motion
- * blur removes it along one direction only, so the minimum over directions catches both. Contrast and
- * exposure cancel out. 3 px, not 1 px: on the 96 px face crop (eyes 48 px apart) that is the finest detail
- * face-swap models resolve, and JPEG ringing and blocking, which lift a 1 px band as if it were detail
- * (a blurred face re-saved at quality 70 read as sharp), barely reach it.
+ * Directional detail ratio: for each of 4 directions, |second difference| at 3 px spacing over the same
+ * at 6 px spacing (a smooth ramp gives 0.25, white noise 1), summed over the fifth of pixels with the
+ * strongest 6 px response: the face's structure (lids, irises, brows, lips, nostrils, hairline). Blur
+ * removes the finer band first; motion blur removes it along one direction only, so the minimum over
+ * directions catches both. Contrast and exposure cancel out.
+ * Why the structure only: low-contrast skin texture is what beauty filters smooth away and what JPEG
+ * blocking adds, neither of which changes how usable the face is; over the whole crop a skin-smoothed
+ * sharp face read as blurred (and a blurred one re-saved at quality 30 read nearly as sharp).
+ * Why 3 px: on the 96 px face crop (eyes 48 px apart) that is the finest detail face-swap models resolve,
+ * and JPEG ringing, which lifts a 1 px band as if it were detail, barely reaches it.
  */
 export function directionalDetail(gray: Float32Array, w: number, h: number): number {
   let worst = Infinity;
   for (const direction of DIRECTIONS) {
-    const fine = secondDifference(gray, w, h, direction, 3, 6);
-    const coarse = secondDifference(gray, w, h, direction, 6, 6);
-    worst = Math.min(worst, coarse > 1e-6 ? fine / coarse : 0);
+    const fine = secondDifferences(gray, w, h, direction, 3, 6);
+    const coarse = secondDifferences(gray, w, h, direction, 6, 6);
+    if (coarse.length === 0) return 0;
+    // Typed-array sort is numeric.
+    const cut = coarse.slice().sort()[Math.floor(coarse.length * (1 - STRUCTURE_SHARE))]!;
+    let f = 0;
+    let c = 0;
+    for (let i = 0; i < coarse.length; i++) {
+      if (coarse[i]! >= cut) {
+        f += fine[i]!;
+        c += coarse[i]!;
+      }
+    }
+    worst = Math.min(worst, c > 1e-6 ? f / c : 0);
   }
   return Number.isFinite(worst) ? worst : 0;
 }
@@ -285,7 +310,7 @@ export function eyeOpeningStats(
 export function detailAnisotropy(gray: Float32Array, w: number, h: number): number {
   // Diagonal steps are sqrt(2) longer: normalise to the same spatial frequency scale.
   const e = DIRECTIONS.map((direction) => {
-    const fine = secondDifference(gray, w, h, direction, 1, 1);
+    const fine = sum(secondDifferences(gray, w, h, direction, 1, 1));
     return direction[0] !== 0 && direction[1] !== 0 ? fine / 2 : fine;
   });
   const mn = Math.min(...e);

@@ -6,12 +6,13 @@ const clamp01 = (x: number) => Math.max(0, Math.min(1, x));
 const ramp = (x: number, at: number, span: number) => clamp01(0.5 + (x - at) / (2 * span));
 
 /**
- * Sharpness from the directional detail ratio (see image-stats directionalDetail: 3 px over 6 px detail),
- * measured on the inner face resampled to a fixed 96 px crop (~48 px eye distance, the scale face-swap
- * models work at). Threshold 0.42: halfway between the least detailed clear dev face (0.47) and the most
- * detailed heavily blurred one (0.38), a gap that held with the dev set re-saved as JPEG at quality 70 and 30.
+ * Sharpness from the directional detail ratio over the face's structure (see image-stats
+ * directionalDetail: 3 px over 6 px detail where the 6 px response is strongest), on the inner face
+ * resampled to a fixed 96 px crop (~48 px eye distance, the scale face-swap models work at). Threshold
+ * 0.37: halfway between the least detailed clear dev face (0.41 as stored or re-saved as JPEG, 0.38 after
+ * skin smoothing) and the most detailed heavily blurred one (0.35-0.36 in every version).
  */
-export const SHARP_AT = 0.42;
+export const SHARP_AT = 0.37;
 /**
  * Motion blur: ratio of the strongest to the weakest directional fine-detail energy (image-stats
  * detailAnisotropy) on the same crop. A still face has detail in every direction (dev clear-frontal faces
