@@ -3,8 +3,7 @@
 // "without location and camera data" the lossless copy (pixels untouched, no GPS), "faces blurred"
 // a new image under the same name, "cancel" nothing. Photos come from ../shared/testdata.
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'exifr/dist/full.esm.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +12,7 @@ import { startServer } from '../server.mjs';
 import { testdataDir } from '../unit/testdata';
 import { BROWSERS, type BrowserSession, launch, type TestPage } from './harness';
 import { forbiddenRequests } from './harness/network-recorder';
+import { tempDir } from './harness/temp-dir';
 
 const faces = testdataDir('faces');
 const exif = testdataDir('exif');
@@ -23,7 +23,7 @@ function portraitWithLocation(): { path: string; bytes: Buffer } {
   const camera = readFileSync(join(exif.dir!, 'exif_03.jpg'));
   const app1 = camera.subarray(2, 4 + camera.readUInt16BE(4)); // FFE1, length, Exif block
   const bytes = Buffer.concat([portrait.subarray(0, 2), app1, portrait.subarray(2)]);
-  const path = join(mkdtempSync(join(tmpdir(), 'fg-actions-')), 'selfie.jpg');
+  const path = join(tempDir('fg-actions-'), 'selfie.jpg');
   writeFileSync(path, bytes);
   return { path, bytes };
 }
@@ -166,7 +166,7 @@ describe.skipIf(!faces.dir || !exif.dir).each(BROWSERS)('%s', (browserName) => {
   });
 
   it('says how far a long check has got, and takes the line away when the dialog opens', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'fg-batch-'));
+    const dir = tempDir('fg-batch-');
     const paths = Array.from({ length: 30 }, (_, i) => {
       const path = join(dir, `photo-${i + 1}.jpg`);
       writeFileSync(path, photo.bytes);

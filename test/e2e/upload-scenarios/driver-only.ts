@@ -1,12 +1,12 @@
 // Scenarios that need the driver itself, beyond what TestPage offers: a real folder dragged from
 // the file system (CDP Input.dispatchDragEvent; X11 drag-and-drop in Firefox), showOpenFilePicker (whose native picker no driver
 // can answer), navigator.clipboard with an image in it, and a site that refuses untrusted events.
-import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Page as PuppeteerPage } from 'puppeteer-core';
 import { expect } from 'vitest';
+import { tempDir } from '../harness/temp-dir';
 import { dragFromDesktop } from '../harness/virtual-desktop';
 import {
   askFlow,
@@ -66,7 +66,7 @@ function desktopDrag(ctx: Ctx): Select {
  */
 export async function folderDrop(ctx: Ctx): Promise<ScenarioResult> {
   const dragFiles = ctx.browser === 'chromium' ? await cdpDrag(ctx) : desktopDrag(ctx);
-  const dir = mkdtempSync(join(tmpdir(), 'fg-s16-'));
+  const dir = tempDir('fg-s16-');
   mkdirSync(join(dir, 'trip'));
   copyFileSync(ctx.files.harmless, join(dir, 'a.png'));
   copyFileSync(ctx.files.face ?? ctx.files.second, join(dir, 'trip', 'b.jpg'));
