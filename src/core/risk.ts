@@ -7,7 +7,6 @@
 // low    = something face-like that is far from usable (tiny, profile, heavily blurred, covered, dark)
 //          or does not look like a photographed person (drawing, render, animal).
 // none   = no face found. unknown = the image could not be analysed (decided by the caller).
-import { SHARP_AT } from './scores';
 import type { FaceMeasures, Reason, Risk, Sensitivity } from './verdict';
 
 interface Limits {
@@ -106,5 +105,3 @@ export function decideRisk(
   if (top.risk === 'high' && same > 1) reasons.push({ key: 'reason_several_faces', values: [String(same)] });
   return { risk: top.risk, reasons };
 }
-
-export { SHARP_AT };
