@@ -112,31 +112,24 @@ const DIRECTIONS = [
   [1, -1],
 ] as const;
 
-/** |second difference| at `step` px along (dx, dy), per pixel at least `margin` px inside (row-major). */
-function secondDifferences(
+/** Sum of |second difference| at `step` px along (dx, dy), over pixels at least `margin` px inside. */
+function secondDifference(
   gray: Float32Array,
   w: number,
   h: number,
   [dx, dy]: readonly [number, number],
   step: number,
   margin: number,
-): Float32Array {
+): number {
   const d = step * (dy * w + dx);
-  const out = new Float32Array(Math.max(0, w - 2 * margin) * Math.max(0, h - 2 * margin));
-  let o = 0;
+  let sum = 0;
   for (let y = margin; y < h - margin; y++) {
     for (let x = margin; x < w - margin; x++) {
       const i = y * w + x;
-      out[o++] = Math.abs(2 * gray[i]! - gray[i + d]! - gray[i - d]!);
+      sum += Math.abs(2 * gray[i]! - gray[i + d]! - gray[i - d]!);
     }
   }
-  return out;
-}
-
-function sum(a: Float32Array): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i]!;
-  return s;
+  return sum;
 }
 
 /** Share of pixels, by their coarse-scale response, over which the directional detail ratio is read. */
@@ -156,23 +149,56 @@ const STRUCTURE_SHARE = 0.2;
  */
 export function directionalDetail(gray: Float32Array, w: number, h: number): number {
   let worst = Infinity;
-  for (const direction of DIRECTIONS) {
-    const fine = secondDifferences(gray, w, h, direction, 3, 6);
-    const coarse = secondDifferences(gray, w, h, direction, 6, 6);
-    if (coarse.length === 0) return 0;
-    // Typed-array sort is numeric.
-    const cut = coarse.slice().sort()[Math.floor(coarse.length * (1 - STRUCTURE_SHARE))]!;
-    let f = 0;
-    let c = 0;
-    for (let i = 0; i < coarse.length; i++) {
-      if (coarse[i]! >= cut) {
-        f += fine[i]!;
-        c += coarse[i]!;
-      }
-    }
-    worst = Math.min(worst, c > 1e-6 ? f / c : 0);
-  }
+  for (const direction of DIRECTIONS) worst = Math.min(worst, structureDetail(gray, w, h, direction));
   return Number.isFinite(worst) ? worst : 0;
+}
+
+/** Histogram bins per grey level of 6 px response (|second difference| spans 0..510). */
+const BINS_PER_LEVEL = 4;
+const BINS = 510 * BINS_PER_LEVEL + 1;
+const binCount = new Uint32Array(BINS);
+const binFine = new Float64Array(BINS);
+const binCoarse = new Float64Array(BINS);
+
+/** 3 px over 6 px detail along one direction, over the pixels with the strongest 6 px response: one pass
+ * fills a histogram of that response (with each bin's sums), then the top bins are taken down to
+ * STRUCTURE_SHARE of the pixels (the last bin whole), so no per-pixel array is sorted. */
+function structureDetail(
+  gray: Float32Array,
+  w: number,
+  h: number,
+  [dx, dy]: readonly [number, number],
+): number {
+  const margin = 6;
+  const d3 = 3 * (dy * w + dx);
+  const d6 = 2 * d3;
+  binCount.fill(0);
+  binFine.fill(0);
+  binCoarse.fill(0);
+  let n = 0;
+  for (let y = margin; y < h - margin; y++) {
+    for (let x = margin; x < w - margin; x++) {
+      const i = y * w + x;
+      const c2 = 2 * gray[i]!;
+      const fine = Math.abs(c2 - gray[i + d3]! - gray[i - d3]!);
+      const coarse = Math.abs(c2 - gray[i + d6]! - gray[i - d6]!);
+      const bin = Math.min(BINS - 1, Math.floor(coarse * BINS_PER_LEVEL));
+      binCount[bin]!++;
+      binFine[bin]! += fine;
+      binCoarse[bin]! += coarse;
+      n++;
+    }
+  }
+  const want = n * STRUCTURE_SHARE;
+  let taken = 0;
+  let f = 0;
+  let c = 0;
+  for (let bin = BINS - 1; bin >= 0 && taken < want; bin--) {
+    taken += binCount[bin]!;
+    f += binFine[bin]!;
+    c += binCoarse[bin]!;
+  }
+  return c > 1e-6 ? f / c : 0;
 }
 
 /** Mean luminance 0..1 and share of near-black or near-white pixels. */
@@ -310,7 +336,7 @@ export function eyeOpeningStats(
 export function detailAnisotropy(gray: Float32Array, w: number, h: number): number {
   // Diagonal steps are sqrt(2) longer: normalise to the same spatial frequency scale.
   const e = DIRECTIONS.map((direction) => {
-    const fine = sum(secondDifferences(gray, w, h, direction, 1, 1));
+    const fine = secondDifference(gray, w, h, direction, 1, 1);
     return direction[0] !== 0 && direction[1] !== 0 ? fine / 2 : fine;
   });
   const mn = Math.min(...e);
