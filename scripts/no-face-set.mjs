@@ -5,10 +5,10 @@
 // on white, scaled to the given long side (as a person would post a cartoon avatar, its face big) and saved
 // as JPEG quality 85. Pictures the dev set already holds are skipped, so the figure is on unseen ones.
 // Needs ImageMagick's `convert` (Debian package imagemagick); openclipart is Debian's openclipart-png.
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { requireConvert, writeLabelledFolder } from './labelled-folder.mjs';
 
 const [src, out] = process.argv.slice(2);
 const longIndex = process.argv.indexOf('--long');
@@ -17,10 +17,7 @@ if (!src || !out || !(long > 0)) {
   console.error('usage: node scripts/no-face-set.mjs SRC_DIR OUT [--long PIXELS]');
   process.exit(2);
 }
-if (spawnSync('convert', ['-version']).status !== 0) {
-  console.error('needs ImageMagick (apt-get install imagemagick)');
-  process.exit(2);
-}
+requireConvert();
 
 const devLabels = resolve(dirname(fileURLToPath(import.meta.url)), '../../shared/testdata/faces/labels.json');
 let inDev = new Set();
@@ -31,22 +28,18 @@ try {
   console.warn(`dev labels not found (${devLabels}): no picture is skipped`);
 }
 
-mkdirSync(out, { recursive: true });
-const written = [];
+const args = ['-background', 'white', '-flatten', '-resize', `${long}x${long}`, '-quality', '85'];
 const files = readdirSync(src)
   .filter((f) => /\.(png|jpe?g|gif|webp)$/i.test(f))
   .sort();
-for (const [i, name] of files.entries()) {
-  const path = join(src, name);
-  if (inDev.has(path)) continue;
-  const file = `noface_${String(i).padStart(4, '0')}.jpg`;
-  const args = [path, '-background', 'white', '-flatten', '-resize', `${long}x${long}`, '-quality', '85'];
-  if (spawnSync('convert', [...args, join(out, file)], { stdio: 'ignore' }).status !== 0) {
-    console.error(`skipped ${name}: convert failed`);
-    continue;
-  }
-  written.push({ file, label: 'no-face', faces: [], source: path, notes: name });
-  process.stdout.write(`\r${i + 1}/${files.length}`);
-}
-writeFileSync(join(out, 'labels.json'), `${JSON.stringify(written, null, 1)}\n`);
-console.log(`\nwrote ${written.length} pictures and labels.json to ${out}`);
+writeLabelledFolder(
+  out,
+  files
+    .map((name, i) => ({ name, path: join(src, name), file: `noface_${String(i).padStart(4, '0')}.jpg` }))
+    .filter(({ path }) => !inDev.has(path))
+    .map(({ name, path, file }) => ({
+      input: path,
+      args,
+      label: { file, label: 'no-face', faces: [], source: path, notes: name },
+    })),
+);

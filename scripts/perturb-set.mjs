@@ -4,19 +4,16 @@
 //   node scripts/perturb-set.mjs SRC OUT --smooth 5,12      skin smoothing as beauty apps do it
 // then `npm run eval -- OUT`. Labels are copied with the new file names (faces keep their boxes: neither
 // perturbation moves pixels). Needs ImageMagick's `convert` (Debian package imagemagick).
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, parse } from 'node:path';
+import { requireConvert, writeLabelledFolder } from './labelled-folder.mjs';
 
 const [src, out, mode, value] = process.argv.slice(2);
 if (!src || !out || !['--jpeg', '--smooth'].includes(mode ?? '') || !value) {
   console.error('usage: node scripts/perturb-set.mjs SRC OUT (--jpeg QUALITY | --smooth SIGMA,THRESHOLD%)');
   process.exit(2);
 }
-if (spawnSync('convert', ['-version']).status !== 0) {
-  console.error('needs ImageMagick (apt-get install imagemagick)');
-  process.exit(2);
-}
+requireConvert();
 
 /** ImageMagick arguments and output extension for one file. */
 function plan() {
@@ -31,17 +28,11 @@ function plan() {
 
 const { args, ext } = plan();
 const labels = JSON.parse(readFileSync(join(src, 'labels.json'), 'utf8'));
-mkdirSync(out, { recursive: true });
-const written = [];
-for (const [i, entry] of labels.entries()) {
-  const file = parse(entry.file).name + ext;
-  const run = spawnSync('convert', [join(src, entry.file), ...args, join(out, file)], { stdio: 'ignore' });
-  if (run.status !== 0) {
-    console.error(`skipped ${entry.file}: convert failed`);
-    continue;
-  }
-  written.push({ ...entry, file });
-  process.stdout.write(`\r${i + 1}/${labels.length}`);
-}
-writeFileSync(join(out, 'labels.json'), `${JSON.stringify(written, null, 1)}\n`);
-console.log(`\nwrote ${written.length} photos and labels.json to ${out}`);
+writeLabelledFolder(
+  out,
+  labels.map((entry) => ({
+    input: join(src, entry.file),
+    args,
+    label: { ...entry, file: parse(entry.file).name + ext },
+  })),
+);
