@@ -11,7 +11,9 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-wasm';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { type GraphModel, loadGraphModel } from '@tensorflow/tfjs-converter';
+import { type EyePair, type ScoredBox, sameEyes, separateFaces } from '../core/face-boxes';
 import { sampleSquare } from '../core/image-stats';
+import { eyeCentres } from '../core/pose';
 import { MEDIUM_MIN_EYE } from '../core/risk';
 
 export interface Pixels {
@@ -44,7 +46,7 @@ export interface RawFace {
 
 const DET_SIZE = 256;
 const MESH_SIZE = 192;
-/** Candidates below this are dropped before NMS; the risk rules use stricter cut-offs. */
+/** Candidates below this are dropped before separateFaces; the risk rules use stricter cut-offs. */
 const MIN_DET_SCORE = 0.5;
 /** Faces the mesh is run on: the largest few are enough to decide, and each costs ~2 x 20 ms. */
 const MAX_MESH_FACES = 4;
@@ -142,21 +144,8 @@ function getAnchors(): Float32Array {
   return anchors;
 }
 
-interface Candidate {
-  x1: number;
-  y1: number;
-  x2: number;
-  y2: number;
-  score: number;
+interface Candidate extends ScoredBox {
   kp: Array<[number, number]>;
-}
-
-function iou(a: Candidate, b: Candidate): number {
-  const ix = Math.max(0, Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1));
-  const iy = Math.max(0, Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1));
-  const inter = ix * iy;
-  const union = (a.x2 - a.x1) * (a.y2 - a.y1) + (b.x2 - b.x1) * (b.y2 - b.y1) - inter;
-  return union > 0 ? inter / union : 0;
 }
 
 /** Runs BlazeFace on one square window of the image (x0,y0,side in image px). */
@@ -233,16 +222,6 @@ function windows(width: number, height: number, scale: number): Array<[number, n
   return out;
 }
 
-function nms(cands: Candidate[]): Candidate[] {
-  cands.sort((a, b) => b.score - a.score);
-  const kept: Candidate[] = [];
-  for (const c of cands) {
-    // Weighted merge is not needed for a yes/no decision; plain NMS keeps the best box.
-    if (kept.every((k) => iou(k, c) < 0.3)) kept.push(c);
-  }
-  return kept;
-}
-
 /** Rotation (radians) that makes the eye line horizontal, from two eye points. */
 function eyeAngle(a: [number, number], b: [number, number]): number {
   const [l, r] = a[0] <= b[0] ? [a, b] : [b, a];
@@ -301,10 +280,11 @@ export async function detectFaces(
   if (!cands.some((c) => c.x2 - c.x1 >= 0.08 * long)) {
     for (const [x, y, s] of tiles) cands.push(...(await detectWindow(detector, img, x, y, s)));
   }
-  const kept = nms(cands);
+  const kept = separateFaces(cands);
   const t2 = performance.now();
   kept.sort((a, b) => b.x2 - b.x1 - (a.x2 - a.x1));
   const faces: RawFace[] = [];
+  const eyesOf = new Map<RawFace, EyePair>();
   let meshed = 0;
   for (let i = 0; i < kept.length; i++) {
     const c = kept[i]!;
@@ -354,6 +334,18 @@ export async function detectFaces(
       }
       face.mesh = res.points;
       face.meshScore = res.flag;
+      const eyes = eyeCentres(res.points.map(([x, y]) => [x, y] as const));
+      const twin = faces.findIndex((f) => f.mesh && sameEyes(eyesOf.get(f)!, eyes));
+      if (twin >= 0) {
+        // The same face fitted twice: keep the better fit, and let the mesh budget go to another face.
+        meshed--;
+        if (face.meshScore > faces[twin]!.meshScore) {
+          faces[twin] = face;
+          eyesOf.set(face, eyes);
+        }
+        continue;
+      }
+      eyesOf.set(face, eyes);
     }
     faces.push(face);
   }

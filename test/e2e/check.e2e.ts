@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testdataDir } from '../unit/testdata';
 import { badInputs } from './fixtures/bad-inputs';
-import { gradientPng } from './fixtures/images';
+import { croppedJpeg, gradientPng } from './fixtures/images';
 import { BROWSERS, type BrowserSession, launch } from './harness';
 import { type AnalyzerClient, analyzerClient } from './harness/analyzer-client';
 import { browserPid, treeRssBytes } from './harness/memory';
@@ -54,6 +54,17 @@ describe.each(BROWSERS)('%s', (browserName) => {
     for (const landscape of landscapes) {
       const { verdict } = await client.check(join(faces.dir!, landscape.file), 'image/jpeg');
       expect(['none', 'low'], landscape.file).toContain(verdict.risk);
+    }
+  });
+
+  // An avatar or a tight selfie crop: the face fills the picture and runs past its edges, where the
+  // detector also fires on parts of the face. The warning outlines each face found, so it must be one.
+  it.skipIf(!faces.dir)('finds one face, not several, in a portrait cropped to the face', async () => {
+    for (const portrait of portraits) {
+      const box = portrait.faces.reduce((a, b) => (b.box[2]! > a.box[2]! ? b : a)).box;
+      const { verdict } = await client.check(croppedJpeg(join(faces.dir!, portrait.file), box), 'image/jpeg');
+      expect(verdict.risk, portrait.file).toBe('high');
+      expect(verdict.faces.length, portrait.file).toBe(1);
     }
   });
 
