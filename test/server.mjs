@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { closeServer, listenLocal, quietSockets } from './quiet-sockets.mjs';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const ROOTS = { '/pages/': join(HERE, 'pages'), '/': join(HERE, 'demo') };
@@ -57,7 +58,7 @@ function sha256(data) {
   return createHash('sha256').update(data).digest('hex');
 }
 
-export function startServer(port = 0) {
+export async function startServer(port = 0) {
   const received = [];
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -87,21 +88,20 @@ export function startServer(port = 0) {
       });
       res.end(data);
     } catch (error) {
+      // The browser may have gone already (an aborted upload): then there is no one to answer.
+      if (res.headersSent || res.destroyed) return;
       res.writeHead(error.code === 'ENOENT' || error.code === 'EISDIR' ? 404 : 500);
       res.end();
     }
   });
-  return new Promise((resolve) => {
-    server.listen(port, '127.0.0.1', () => {
-      const { port: actual } = server.address();
-      resolve({
-        origin: `http://127.0.0.1:${actual}`,
-        port: actual,
-        received,
-        close: () => new Promise((done) => server.close(done)),
-      });
-    });
-  });
+  quietSockets(server);
+  const actual = await listenLocal(server, port);
+  return {
+    origin: `http://127.0.0.1:${actual}`,
+    port: actual,
+    received,
+    close: () => closeServer(server),
+  };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -1,8 +1,9 @@
 // Every e2e browser is started with this recorder as its HTTP/HTTPS/WebSocket proxy, so any request
 // for a non-local address, from any context of the browser (pages, service worker, background page,
 // offscreen document), reaches it. It refuses and records each one; tests then assert the list.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
+import type { Socket } from 'node:net';
+import { closeServer, listenLocal, quietSockets } from '../../quiet-sockets.mjs';
 
 export interface OutsideRequest {
   method: string;
@@ -17,25 +18,23 @@ export interface NetworkRecorder {
 
 export async function startNetworkRecorder(): Promise<NetworkRecorder> {
   const outside: OutsideRequest[] = [];
-  const server: Server = createServer((req, res) => {
-    outside.push({ method: req.method ?? '?', target: req.url ?? '?' });
-    res.writeHead(403);
-    res.end();
-  });
-  server.on('connect', (req, socket) => {
-    outside.push({ method: 'CONNECT', target: req.url ?? '?' });
+  const server = quietSockets(
+    createServer((req, res) => {
+      outside.push({ method: req.method ?? '?', target: req.url ?? '?' });
+      res.writeHead(403);
+      res.end();
+    }),
+  );
+  // CONNECT (HTTPS, WebSocket over TLS) and Upgrade (plain WebSocket) hand over the raw socket, outside
+  // the server's own request handling: it gets its own error handler.
+  const refuse = (method: string) => (req: { url?: string | undefined }, socket: Socket) => {
+    socket.on('error', () => undefined);
+    outside.push({ method, target: req.url ?? '?' });
     socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    port: (server.address() as AddressInfo).port,
-    outside,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
   };
+  server.on('connect', refuse('CONNECT'));
+  server.on('upgrade', refuse('UPGRADE'));
+  return { port: await listenLocal(server), outside, close: () => closeServer(server) };
 }
 
 /**

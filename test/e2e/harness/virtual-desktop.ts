@@ -36,6 +36,7 @@ export function startVirtualDisplay(): Promise<VirtualDisplay> {
       { stdio: ['ignore', 'ignore', 'ignore', 'pipe'] },
     );
     let out = '';
+    child.stdio[3]!.on('error', () => undefined);
     child.stdio[3]!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       if (out.includes('\n')) resolve({ display: `:${out.trim()}`, close: () => child.kill() });
@@ -63,6 +64,7 @@ export async function dragFromDesktop(display: string, paths: string[], to: { x:
       source.stdout!.on('data', (chunk: Buffer) => {
         if (chunk.toString().includes('ready')) resolve();
       });
+      source.on('error', reject);
       source.on('exit', (code) => reject(new Error(`drag source exited (${code})`)));
     });
     const move = (x: number, y: number) =>

@@ -2,12 +2,12 @@
 // the face photos of ../shared/testdata/faces (read from there, never copied into the repo).
 //   npx tsx test/e2e/warning-preview/server.ts [port]   then open http://127.0.0.1:PORT/?scenario=single
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { esbuildMessagesPlugin } from '../../../scripts/locales.mjs';
+import { closeServer, listenLocal, quietSockets } from '../../quiet-sockets.mjs';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 export const FACES_DIR = fileURLToPath(new URL('../../../../shared/testdata/faces/', import.meta.url));
@@ -47,7 +47,7 @@ export interface PreviewServer {
 export async function startPreviewServer(port = 0): Promise<PreviewServer> {
   const script = await buildPreview();
   const html = readFileSync(join(HERE, 'index.html'));
-  const server: Server = createServer((req, res) => {
+  const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (path === '/' || path === '/index.html') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
@@ -72,15 +72,9 @@ export async function startPreviewServer(port = 0): Promise<PreviewServer> {
       res.end();
     }
   });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return {
-    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  quietSockets(server);
+  const actual = await listenLocal(server, port);
+  return { origin: `http://127.0.0.1:${actual}`, close: () => closeServer(server) };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
