@@ -9,7 +9,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../server.mjs';
-import { testdataDir } from '../unit/testdata';
+import { facePhoto } from './fixtures/face-photo';
 import { gradientPng, namedFile } from './fixtures/images';
 import { BROWSERS, type BrowserName, type BrowserSession, launch, type TestPage } from './harness';
 import { forbiddenRequests } from './harness/network-recorder';
@@ -32,22 +32,6 @@ const REPORT = join(RESULTS, 'upload-scenarios.json');
 /** A driver call still pending after this is a stall (the steps' own waits are at most 20 s). */
 const STALL_MS = 40_000;
 const rows: Row[] = [];
-
-/** The first clear frontal photo whose face fills much of the frame: the dialog must appear for it. */
-function facePhoto(): string | null {
-  const { dir } = testdataDir('faces');
-  if (!dir) return null;
-  const labels = JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as Array<{
-    file: string;
-    label: string;
-    width: number;
-    faces: Array<{ box: number[] }>;
-  }>;
-  const pick = labels.find(
-    (l) => l.label === 'clear-frontal' && l.faces.some((f) => f.box[2]! >= 0.5 * l.width),
-  );
-  return pick ? join(dir, pick.file) : null;
-}
 
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 

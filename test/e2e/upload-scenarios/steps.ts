@@ -75,7 +75,7 @@ export function pageFile(path: string): PageFile {
 
 /** A drop made by page code at the centre of the element: dragenter, dragover, drop. */
 export async function dropOn(
-  ctx: Ctx,
+  ctx: Pick<Ctx, 'page'>,
   selector: string,
   paths: string[],
   strings: Record<string, string> = {},
@@ -108,7 +108,12 @@ export async function dropOn(
  * A paste made by page code into the focused element (caret at the end of its text), or at the
  * body. Firefox ignores clipboardData in the constructor but gives the event a writable one.
  */
-export async function pasteInto(ctx: Ctx, selector: string | null, paths: string[], html?: string) {
+export async function pasteInto(
+  ctx: Pick<Ctx, 'page'>,
+  selector: string | null,
+  paths: string[],
+  html?: string,
+) {
   await ctx.page.evaluate(
     ({ selector, files, html }) => {
       const target = selector ? (document.querySelector(selector) as HTMLElement) : document.body;
