@@ -20,8 +20,26 @@ listen({
   },
   // A frame too small for the dialog asks its tab's top frame to show it (src/content/frames.ts).
   'frame-ask': async (data, sender) => {
-    if (sender.tab?.id === undefined) throw new Error('frame-ask comes from a tab');
-    return browser.tabs.sendMessage(sender.tab.id, { type: 'frame-ask', data }, { frameId: 0 });
+    if (sender.tab?.id === undefined || sender.frameId === undefined) throw new Error('not from a frame');
+    const question = { ...data, frameId: sender.frameId };
+    await browser.tabs.sendMessage(sender.tab.id, { type: 'frame-ask', data: question }, { frameId: 0 });
+    return null;
+  },
+  'frame-answer': async (data, sender) => {
+    if (sender.tab?.id === undefined || sender.frameId !== 0)
+      throw new Error('answers come from a top frame');
+    // The asking frame may be gone by now: then nobody waits for the answer.
+    await browser.tabs
+      .sendMessage(sender.tab.id, { type: 'frame-answer', data }, { frameId: data.frameId })
+      .catch(() => undefined);
+    return null;
+  },
+  'frame-ask-cancel': async (data, sender) => {
+    if (sender.tab?.id === undefined) throw new Error('not from a frame');
+    await browser.tabs
+      .sendMessage(sender.tab.id, { type: 'frame-ask-cancel', data }, { frameId: 0 })
+      .catch(() => undefined);
+    return null;
   },
   'open-page': async ({ page }) => {
     await browser.tabs.create({ url: browser.runtime.getURL(`${page}.html`) });

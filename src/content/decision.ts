@@ -26,18 +26,24 @@ export interface AskContext {
 }
 
 export interface WarningUi {
-  /** Blocking dialog for high risk: resolves once the person has chosen for every image. */
+  /**
+   * Blocking dialog for high risk: resolves once the person has chosen for every image. When `signal`
+   * aborts (the upload's page or frame went away), the dialog closes and resolves with no decisions.
+   */
   ask(
     images: HeldImage[],
     context: AskContext,
+    signal?: AbortSignal,
   ): Promise<{ decisions: ImageDecision[]; disableSite: boolean }>;
   /**
    * Non-blocking notice for medium risk or metadata-only findings (upload continues meanwhile
-   * unless the person acts): resolves with a decision if they click an action, or 'upload' on dismiss/timeout.
+   * unless the person acts): resolves with a decision if they click an action, or 'upload' on
+   * dismiss/timeout; with no decisions when `signal` aborts.
    */
   notice(
     images: HeldImage[],
     context: AskContext,
+    signal?: AbortSignal,
   ): Promise<{ decisions: ImageDecision[]; disableSite: boolean }>;
   /** A small transient message, e.g. "could not check this photo". */
   toast(messageKey: string, values?: string[]): void;

@@ -37,6 +37,12 @@ export interface Stats {
 
 export type CopyKind = 'blur' | 'strip';
 
+/** The person's answer to a question shown for another frame (see 'frame-ask'). */
+export interface FrameAnswer {
+  decisions: Array<{ id: string; action: 'upload' | 'cancel' | 'blur' | 'strip'; faces?: number[] }>;
+  disableSite: boolean;
+}
+
 export interface RequestMap {
   /**
    * content -> background: make sure the analyzer runs (Chrome: create the offscreen document) before
@@ -53,20 +59,26 @@ export interface RequestMap {
   /** content -> background: remember a check for the popup (summary only). */
   'record-check': { request: CheckSummary; response: null };
   /**
-   * content (a frame too small for the dialog) -> background -> the tab's top frame (frameId 0):
-   * show the warning there and answer with the person's decisions.
+   * content (a frame too small for the dialog) -> background -> the tab's top frame (frameId 0): show
+   * this question there. Resolves once it is shown; the answer comes back as 'frame-answer'. Nothing
+   * waits in the background meanwhile, so a question may stay open however long the person takes,
+   * whether or not the service worker or event page is stopped in between.
    */
   'frame-ask': {
     request: {
+      askId: string;
       how: 'ask' | 'notice';
       images: Array<{ id: string; image: ImagePayload; verdict: Verdict }>;
       context: { siteKey: string; siteLabel: string };
+      /** Set by the background: the asking frame. */
+      frameId?: number;
     };
-    response: {
-      decisions: Array<{ id: string; action: 'upload' | 'cancel' | 'blur' | 'strip'; faces?: number[] }>;
-      disableSite: boolean;
-    };
+    response: null;
   };
+  /** top frame -> background -> the asking frame: the person's answer to a 'frame-ask' question. */
+  'frame-answer': { request: { frameId: number; askId: string; answer: FrameAnswer }; response: null };
+  /** asking frame -> background -> top frame: the upload went away (its page is going): close the question. */
+  'frame-ask-cancel': { request: { askId: string }; response: null };
   /** content/ui -> background: open a full extension page. */
   'open-page': { request: { page: 'learn' | 'welcome' | 'settings' }; response: null };
   /** ui -> background */
@@ -84,6 +96,8 @@ const REQUEST_TYPES: readonly RequestType[] = [
   'make-copy',
   'record-check',
   'frame-ask',
+  'frame-answer',
+  'frame-ask-cancel',
   'open-page',
   'get-recent',
   'clear-recent',
