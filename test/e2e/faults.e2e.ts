@@ -327,6 +327,25 @@ describe.each(browsers)('%s', (browserName) => {
       await page.close();
     });
 
+    test(
+      "the background stops while a frame's question is shown in the top frame: the answer still arrives",
+      'tab',
+      async () => {
+        if (!face) return;
+        const { page, photo } = await asking('frame');
+        await faults.stopBackground();
+        await pause(1000);
+        await page.press('u');
+        const entries = await waitForReceived(page, 1);
+        expect(hashes(entries)).toEqual([sha256(photo)]);
+        // No second question (the frame asking again in its own cramped space).
+        await pause(1500);
+        expect((await uiState(page)).dialog).toBe(false);
+        expect((await received(page)).length).toBe(1);
+        await endsClean(page);
+      },
+    );
+
     test('the input is removed while the dialog asks: the answer reaches the page once', 'tab', async () => {
       if (!face) return;
       const { page, photo } = await asking('input');
