@@ -87,7 +87,8 @@ export function listenForUploads(target: Window | ShadowRoot, options: CaptureOp
   target.addEventListener('paste', onPaste as EventListener, true);
 }
 
-function embeddedImages(html: string): EmbeddedImage[] {
+/** Images embedded as data: URLs in pasted HTML, as files. */
+export function embeddedImages(html: string): EmbeddedImage[] {
   return dataUrlImages(html).flatMap((url, i) => {
     const file = fileFromDataUrl(url, `pasted-image-${i + 1}`);
     return file ? [{ url, file }] : [];

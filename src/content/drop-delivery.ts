@@ -3,28 +3,38 @@
 // input (whose native default would fill it) is delivered as a file selection instead. Cancel sends
 // a dragleave so the site's drop overlay goes away.
 import { filesToRelease } from '../core/held-files';
+import type { DropPoint } from '../core/page-channel';
 import type { Delivery } from './delivery';
 import { saveFocus } from './focus';
 import { deliverToInput } from './input-delivery';
 import { markReleased, ours } from './loop-guard';
 import { replayInPage } from './page-port';
-import { copyStrings, filledTransfer } from './transfer-data';
+import { copyStrings, filledTransfer, type StringData } from './transfer-data';
 
 export function holdDrop(event: DragEvent, files: File[]): Delivery {
-  const target = event.composedPath()[0] as EventTarget;
-  const strings = copyStrings(event.dataTransfer!);
-  const focus = saveFocus();
   const point = {
     clientX: event.clientX,
     clientY: event.clientY,
     screenX: event.screenX,
     screenY: event.screenY,
   };
+  return dropDelivery(event.composedPath()[0] as EventTarget, files, copyStrings(event.dataTransfer!), point);
+}
+
+/** The drop's delivery from what was copied out of it (also when a held drop is taken over later). */
+export function dropDelivery(
+  target: EventTarget,
+  files: File[],
+  strings: StringData,
+  point: DropPoint,
+): Delivery {
+  const focus = saveFocus();
   const fileInput = target instanceof HTMLInputElement && target.type === 'file' ? target : null;
   return {
     source: 'drop',
     files,
     accept: fileInput?.accept ?? '',
+    resume: { target, files, strings, point },
     settle(outcomes) {
       const released = filesToRelease(files, outcomes);
       if (fileInput) {

@@ -3,13 +3,15 @@
 //   at most CONCURRENCY at once, each within the time limit -> decide (silently, or through the
 //   warning UI) -> make copies if asked -> settle: release what was decided, or cancel.
 // Every path ends in settle() exactly once, errors included (fail open: the originals go through),
-// and releaseAll() settles whatever is still pending when the page goes away.
+// and releaseAll() settles whatever is still pending when the page goes away: what is still being
+// checked goes as it is (the fail-safe rule), what the person is being asked about stays with them
+// (nobody agreed to upload it), and the questions close.
 import { isImageCandidate, SNIFF_BYTES } from '../core/file-kind';
 import { acceptsFile, mapBounded, type Outcome } from '../core/held-files';
 import type { CheckSummary, Choice, CopyKind } from '../core/protocol';
 import type { Settings } from '../core/settings';
 import type { Verdict } from '../core/verdict';
-import type { AskContext, HeldImage, ImageDecision, WarningUi } from './decision';
+import type { AskContext, HeldImage, ImageAction, ImageDecision, WarningUi } from './decision';
 import type { Delivery } from './delivery';
 
 /** Parallel checks per upload: enough to keep the analyzer busy without flooding it with 30 photos. */
@@ -33,6 +35,8 @@ export interface GateDeps {
   ): Promise<File | null>;
   record(summary: CheckSummary): void;
   disableSite(): void;
+  /** True once this script is cut off from its extension (updated or restarted): no check can run. */
+  orphaned(): boolean;
 }
 
 interface Checked {
@@ -43,12 +47,24 @@ interface Checked {
 
 export interface Gate {
   hold(delivery: Delivery): Promise<void>;
-  /** Releases every pending upload as chosen (pagehide, extension reload). */
+  /** Settles every pending upload now (the page goes away): see the top of this file. */
   releaseAll(): void;
 }
 
+/** One upload being held. */
+interface Held {
+  delivery: Delivery;
+  settle(outcomes: Outcome<File>[]): void;
+  /** What each file became so far (null until the checks are done). */
+  outcomes: Outcome<File>[] | null;
+  /** Files the person is being asked about, until their answer is applied (a copy made included). */
+  asking: Set<number>;
+  /** Closes this upload's questions. */
+  questions: AbortController;
+}
+
 export function createGate(deps: GateDeps): Gate {
-  const pending = new Map<Delivery, (outcomes: Outcome<File>[]) => void>();
+  const pending = new Set<Held>();
   let nextId = 0;
 
   const keepAll = (delivery: Delivery): Outcome<File>[] => delivery.files.map(() => 'keep');
@@ -61,7 +77,8 @@ export function createGate(deps: GateDeps): Gate {
     choice,
   });
 
-  async function decide(delivery: Delivery, settle: (outcomes: Outcome<File>[]) => void): Promise<void> {
+  async function decide(upload: Held): Promise<void> {
+    const { delivery, settle } = upload;
     const { files } = delivery;
     const [settings, images] = await Promise.all([deps.settings(), Promise.all(files.map(isImage))]);
     const imageIndexes = files.flatMap((_, i) => (images[i] ? [i] : []));
@@ -72,14 +89,18 @@ export function createGate(deps: GateDeps): Gate {
       const checked = await checkAll(files, imageIndexes, settings);
       const findings = checked.filter((c) => c.verdict && needsNotice(c.verdict, settings, true));
       for (const c of checked) deps.record(summary(c.verdict, c.verdict ? 'released' : 'unchecked'));
-      if (findings.length > 0) await deps.ui().notice(held(findings), deps.context);
+      if (findings.length > 0) await deps.ui().notice(heldImages(findings), deps.context);
       return;
     }
 
-    const outcomes = keepAll(delivery);
     const checked = await checkAll(files, imageIndexes, settings);
+    const outcomes = keepAll(delivery);
+    upload.outcomes = outcomes;
     const unchecked = checked.filter((c) => !c.verdict);
-    if (unchecked.length > 0) deps.ui().toast('gate_could_not_check', [String(unchecked.length)]);
+    if (unchecked.length > 0) {
+      const key = deps.orphaned() ? 'gate_extension_restarted' : 'gate_could_not_check';
+      deps.ui().toast(key, [String(unchecked.length)]);
+    }
     for (const c of unchecked) deps.record(summary(c.verdict, 'unchecked'));
 
     const risky = checked.filter((c) => c.verdict?.risk === 'high');
@@ -90,8 +111,8 @@ export function createGate(deps: GateDeps): Gate {
       if (c.verdict && !risky.includes(c) && !notable.includes(c))
         deps.record(summary(c.verdict, 'released'));
     }
-    if (risky.length > 0) await ask(risky, 'ask', outcomes, delivery, settings);
-    if (notable.length > 0) await ask(notable, 'notice', outcomes, delivery, settings);
+    if (risky.length > 0) await ask(risky, 'ask', upload, settings);
+    if (notable.length > 0) await ask(notable, 'notice', upload, settings);
     settle(outcomes);
   }
 
@@ -111,82 +132,112 @@ export function createGate(deps: GateDeps): Gate {
     }
   }
 
-  function held(items: Checked[]): HeldImage[] {
+  function heldImages(items: Checked[]): HeldImage[] {
     return items.map((c) => ({ id: `fg-${nextId++}`, file: c.file, verdict: c.verdict! }));
   }
 
-  /** Asks about these images and writes each decision into outcomes; a failed copy is asked again. */
+  /** Asks about these images and writes each decision into the outcomes; a failed copy is asked again. */
   async function ask(
     items: Checked[],
     how: 'ask' | 'notice',
-    outcomes: Outcome<File>[],
-    delivery: Delivery,
+    upload: Held,
     settings: Settings,
     attempt = 1,
   ): Promise<void> {
-    const images = held(items);
-    const answer = await deps.ui()[how](images, deps.context);
+    const outcomes = upload.outcomes!;
+    const images = heldImages(items);
+    if (how === 'ask') {
+      for (const item of items) upload.asking.add(item.index);
+      upload.delivery.asking?.(items.map((item) => item.index));
+    }
+    const answer = await deps.ui()[how](images, deps.context, upload.questions.signal);
     if (answer.disableSite) deps.disableSite();
     const failed: Checked[] = [];
     for (const [i, item] of items.entries()) {
       const decision = answer.decisions.find((d) => d.id === images[i]!.id);
-      const result = await apply(item, decision, delivery, settings);
+      // A notice that went away unanswered lets the upload go on, as its countdown would.
+      const result = await apply(
+        item,
+        decision ?? (how === 'notice' ? 'upload' : 'cancel'),
+        upload,
+        settings,
+      );
       if (result === 'copy-failed') failed.push(item);
       else {
         outcomes[item.index] = result.outcome;
+        upload.asking.delete(item.index);
         deps.record(summary(item.verdict, result.choice));
       }
     }
     if (failed.length === 0) return;
     if (attempt < COPY_ATTEMPTS) {
       deps.ui().toast('gate_copy_failed');
-      return ask(failed, 'ask', outcomes, delivery, settings, attempt + 1);
+      return ask(failed, 'ask', upload, settings, attempt + 1);
     }
     // Never upload a risky photo the person wanted changed: hold it back (they still have the file).
     deps.ui().toast('gate_copy_failed_kept_back', [String(failed.length)]);
     for (const item of failed) {
       outcomes[item.index] = 'drop';
+      upload.asking.delete(item.index);
       deps.record(summary(item.verdict, 'cancel'));
     }
   }
 
   async function apply(
     item: Checked,
-    decision: ImageDecision | undefined,
-    delivery: Delivery,
+    decision: ImageDecision | ImageAction,
+    upload: Held,
     settings: Settings,
   ): Promise<{ outcome: Outcome<File>; choice: Choice } | 'copy-failed'> {
-    // A missing decision means the UI went away without an answer: hold the photo back rather than
-    // upload a risky photo nobody agreed to.
-    const action = decision?.action ?? 'cancel';
+    // A missing decision (the dialog went away without an answer) comes here as the caller's default:
+    // for the dialog, hold the photo back rather than upload a risky photo nobody agreed to.
+    const { action, faces } =
+      typeof decision === 'string' ? { action: decision, faces: undefined } : decision;
     if (action === 'upload') return { outcome: 'keep', choice: 'upload-anyway' };
     if (action === 'cancel') return { outcome: 'drop', choice: 'cancel' };
-    const copy = await deps.makeCopy(item.file, action, item.verdict!, decision?.faces, settings);
-    if (!copy || !acceptsFile(delivery.accept, copy)) return 'copy-failed';
+    const copy = await deps.makeCopy(item.file, action, item.verdict!, faces, settings);
+    if (!copy || !acceptsFile(upload.delivery.accept, copy)) return 'copy-failed';
     return { outcome: { replace: copy }, choice: action === 'blur' ? 'blurred' : 'stripped' };
   }
 
   return {
     async hold(delivery) {
       let done = false;
-      const settle = (outcomes: Outcome<File>[]) => {
-        if (done) return;
-        done = true;
-        pending.delete(delivery);
-        delivery.settle(outcomes);
+      const upload: Held = {
+        delivery,
+        settle(outcomes) {
+          if (done) return;
+          done = true;
+          pending.delete(upload);
+          delivery.settle(outcomes);
+        },
+        outcomes: null,
+        asking: new Set(),
+        questions: new AbortController(),
       };
-      pending.set(delivery, settle);
+      pending.add(upload);
       try {
-        await decide(delivery, settle);
+        await decide(upload);
       } catch {
-        // Fail open: a broken check or UI must never eat the person's upload.
-        settle(keepAll(delivery));
+        // Fail open: a broken check or UI must never eat the person's upload. But the person's
+        // decisions stand (a cancelled photo is never sent), and a question left unanswered holds
+        // its photo back.
+        upload.settle(settledNow(upload));
       }
     },
     releaseAll() {
-      for (const [delivery, settle] of [...pending]) settle(keepAll(delivery));
+      for (const upload of [...pending]) {
+        upload.questions.abort();
+        upload.settle(settledNow(upload));
+      }
     },
   };
+
+  /** The outcomes if the upload had to end now: decisions so far, questions unanswered held back. */
+  function settledNow(upload: Held): Outcome<File>[] {
+    const outcomes = upload.outcomes ?? keepAll(upload.delivery);
+    return outcomes.map((outcome, i) => (upload.asking.has(i) ? 'drop' : outcome));
+  }
 }
 
 /** Medium risk, or a location in the metadata, when the person wants notices for those. */

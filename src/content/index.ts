@@ -2,6 +2,7 @@
 // Cheap until an upload happens: four capture listeners on window, one MessageChannel for the
 // page-world hooks, and a settings read; the warning UI is created on first need.
 
+import browser from 'webextension-polyfill';
 import { DEFAULT_SETTINGS, type Settings, setSiteEnabled, siteState } from '../core/settings';
 import { builtinSiteFor } from '../core/sites';
 import { send } from '../platform/messaging';
@@ -9,11 +10,15 @@ import { loadSettings, onSettingsChanged, saveSettings } from '../platform/setti
 import { listenForUploads } from './capture';
 import { checkImage, makeCopy } from './check';
 import type { WarningUi } from './decision';
+import type { Delivery } from './delivery';
 import { answerFrameAsks, uiForFrame } from './frames';
 import { createGate } from './gate';
+import { HELD_TAG, keepHeld } from './held-stash';
 import { openPagePort } from './page-port';
 import { watchShadowRoots } from './shadow-roots';
+import { inheritedUploads } from './take-over';
 import { createWarningUi } from './warning/index';
+import { HOST_TAG, removeLeftoverUi } from './warning/leftovers';
 
 // about:blank and srcdoc frames have no URL of their own; they belong to the origin that made them.
 const pageUrl = new URL(location.protocol === 'about:' ? self.origin : location.href);
@@ -55,6 +60,14 @@ const gate = createGate({
       s.blurStyle,
     ),
   record: (summary) => void send('record-check', summary).catch(() => undefined),
+  // Chrome keeps an updated or reloaded extension's content scripts running, cut off from it.
+  orphaned: () => {
+    try {
+      return !browser.runtime?.id;
+    } catch {
+      return true;
+    }
+  },
   disableSite: () => {
     void currentSettings().then((s) => {
       const key = siteState(pageUrl, s).key;
@@ -63,7 +76,21 @@ const gate = createGate({
   },
 });
 
-const hold = (delivery: Parameters<typeof gate.hold>[0]) => void gate.hold(delivery);
+const hold = (delivery: Delivery) => {
+  if (__BROWSER__ !== 'firefox') {
+    void gate.hold(delivery);
+    return;
+  }
+  // Kept where this script's successor finds it, should Firefox destroy this one meanwhile.
+  const forget = keepHeld(delivery);
+  void gate.hold({
+    ...delivery,
+    settle(outcomes) {
+      forget();
+      delivery.settle(outcomes);
+    },
+  });
+};
 const captureOptions = {
   // Before settings arrive, hold anyway: the gate waits for them and lets the upload through if the site is off.
   active: () => settings === null || isProtected(settings),
@@ -74,5 +101,16 @@ listenForUploads(window, captureOptions);
 watchShadowRoots((root) => listenForUploads(root, captureOptions));
 openPagePort(hold);
 answerFrameAsks(localUi);
-// A held upload must never be stranded: when the page goes (or bfcache freezes it), release it.
+// A held upload must never be stranded: when the page goes (or bfcache freezes it), settle it.
 window.addEventListener('pagehide', () => gate.releaseAll());
+
+// Firefox destroys this script when the extension is updated or reloaded and runs the new version in
+// open tabs: the old one's dead warning is taken away and its held uploads are held again here.
+if (__BROWSER__ === 'firefox' && document.querySelector(`${HOST_TAG}, ${HELD_TAG}`)) {
+  const questionClosed = removeLeftoverUi();
+  const { deliveries, lost } = inheritedUploads(captureOptions.blocked);
+  if (deliveries.length + lost > 0) ui().toast('gate_taken_over', [String(deliveries.length + lost)]);
+  // Its question was about a photo the page world held: that photo stays with the person.
+  else if (questionClosed) ui().toast('gate_question_closed');
+  for (const delivery of deliveries) hold(delivery);
+}

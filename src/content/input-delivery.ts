@@ -3,7 +3,8 @@
 // stop those, upload-patterns probe P9), then deliver by setting `files` and firing input + change
 // as the browser does, or fire `cancel` when nothing is delivered.
 import { filesToRelease } from '../core/held-files';
-import { type Delivery, fileList } from './delivery';
+import { DELIVERING_EVENT } from '../core/page-channel';
+import { type Delivery, fileList, NO_POINT } from './delivery';
 import { markReleased, ours } from './loop-guard';
 import { watchDelivery } from './refusal';
 
@@ -36,6 +37,7 @@ export function holdInput(
     source: 'input',
     files,
     accept: input.accept,
+    resume: { target: input, files, strings: [], point: NO_POINT },
     settle(outcomes) {
       const released = filesToRelease(files, outcomes);
       if (released.length > 0) watchDelivery(input, released, refused);
@@ -50,6 +52,7 @@ export function deliverToInput(input: HTMLInputElement, files: File[]): void {
     return;
   }
   markReleased(files);
+  input.dispatchEvent(ours(new Event(DELIVERING_EVENT)));
   input.files = fileList(files);
   input.dispatchEvent(ours(new Event('input', { bubbles: true, composed: true })));
   input.dispatchEvent(ours(new Event('change', { bubbles: true })));

@@ -4,6 +4,9 @@
 // can only submit files for a check or report how a replay went (src/core/page-channel.ts): what to
 // deliver only ever flows from here to there.
 import {
+  ALIVE_QUERY_EVENT,
+  ANY_GATE,
+  type AskingMessage,
   type DropPoint,
   HANDSHAKE_TYPE,
   parseReplayed,
@@ -18,6 +21,7 @@ import type { StringData } from './transfer-data';
 const { port1: port, port2 } = new MessageChannel();
 const replays = new Map<string, (handled: boolean) => void>();
 let counter = 0;
+const channelId = crypto.randomUUID();
 
 export function openPagePort(hold: (delivery: Delivery) => void): void {
   port.onmessage = (event: MessageEvent) => {
@@ -33,6 +37,10 @@ export function openPagePort(hold: (delivery: Delivery) => void): void {
       source: message.source,
       files: message.files,
       accept: message.accept,
+      asking(indexes) {
+        const note: AskingMessage = { type: 'asking', id: message.id, indexes };
+        port.postMessage(note);
+      },
       settle(outcomes) {
         const reply: SettleMessage = {
           type: 'settle',
@@ -43,8 +51,19 @@ export function openPagePort(hold: (delivery: Delivery) => void): void {
       },
     });
   };
+  // This gate is alive: it answers the page world's probes for this channel (see ALIVE_QUERY_EVENT).
+  window.addEventListener(
+    ALIVE_QUERY_EVENT,
+    (event) => {
+      const detail = (event as CustomEvent<unknown>).detail;
+      if (detail !== channelId && detail !== ANY_GATE) return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    },
+    true,
+  );
   // Posted to this very window; '*' because about:blank and sandboxed frames have opaque origins.
-  window.postMessage({ type: HANDSHAKE_TYPE }, '*', [port2]);
+  window.postMessage({ type: HANDSHAKE_TYPE, id: channelId }, '*', [port2]);
 }
 
 /**

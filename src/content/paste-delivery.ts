@@ -3,7 +3,7 @@
 // is removed from the HTML, a processed copy replaces it). When every image was dropped nothing is
 // replayed: the site receives nothing.
 import { filesToRelease, type Outcome } from '../core/held-files';
-import type { Delivery } from './delivery';
+import { type Delivery, NO_POINT } from './delivery';
 import { saveFocus } from './focus';
 import { markReleased, ours } from './loop-guard';
 import { replayInPage } from './page-port';
@@ -21,12 +21,22 @@ export function holdPaste(
   embedded: EmbeddedImage[],
   strings: StringData,
 ): Delivery {
-  const target = event.composedPath()[0] as EventTarget;
+  return pasteDelivery(event.composedPath()[0] as EventTarget, files, embedded, strings);
+}
+
+/** The paste's delivery from what was copied out of it (also when a held paste is taken over later). */
+export function pasteDelivery(
+  target: EventTarget,
+  files: File[],
+  embedded: EmbeddedImage[],
+  strings: StringData,
+): Delivery {
   const focus = saveFocus();
   return {
     source: 'paste',
     files: [...files, ...embedded.map((e) => e.file)],
     accept: '',
+    resume: { target, files, strings, point: NO_POINT },
     settle(outcomes) {
       const released = filesToRelease(files, outcomes.slice(0, files.length));
       const embeddedOutcomes = outcomes.slice(files.length);
@@ -64,8 +74,7 @@ function replay(
   const at =
     target instanceof Node && !target.isConnected ? (document.activeElement ?? document.body) : target;
   if (__BROWSER__ === 'firefox') {
-    const point = { clientX: 0, clientY: 0, screenX: 0, screenY: 0 };
-    void replayInPage(at, 'paste', files, strings, point).then((handled) => {
+    void replayInPage(at, 'paste', files, strings, NO_POINT).then((handled) => {
       if (!handled) void insertByDefault(at, files, strings);
     });
     return;

@@ -26,11 +26,43 @@ export interface SettleMessage {
   outcomes: PageOutcome[];
 }
 
-/** The window message that hands the port over, once per document. */
+/**
+ * gate -> page world: the person is being asked about these files of a submission. Should the gate
+ * die meanwhile (see ALIVE_QUERY_EVENT), the page world holds them back (nobody agreed to upload them)
+ * and lets the rest go as they are.
+ */
+export interface AskingMessage {
+  type: 'asking';
+  id: string;
+  indexes: number[];
+}
+
+/** The window message that hands the port over, once per document; it carries the channel's id. */
 export const HANDSHAKE_TYPE = 'faceguard:port';
 
-/** More than any picker sends at once; a bound so a hostile page cannot make us allocate without limit. */
-export const MAX_FILES = 200;
+/**
+ * page world -> gate, a cancelable event on window whose detail is the channel's id: the gate cancels
+ * it while it runs. Firefox destroys a content script when its extension is updated or removed; the
+ * page world outlives it and must stop waiting for it. The gate's capture listener on window is
+ * registered before any page script, so a page can make a dead gate look alive (which only delays
+ * its own uploads) but never a live one look dead.
+ */
+export const ALIVE_QUERY_EVENT = 'faceguard:alive?';
+/**
+ * gate -> page world, on a file input just before the gate delivers to it: the input and change that
+ * follow are the gate's own, not a selection to hold. (The gate may hold an input inside a shadow
+ * root that the page world watches too; without this the page world would hold the delivery again.)
+ */
+export const DELIVERING_EVENT = 'faceguard:delivering';
+
+/** The detail of a probe any running gate answers (is anything of ours still managing this page?). */
+export const ANY_GATE = '*';
+
+/**
+ * More than a person picks at once (an album upload of a few hundred photos is ordinary); a bound so
+ * a hostile page cannot make us allocate without limit. The page world holds no larger selection.
+ */
+export const MAX_FILES = 10_000;
 const SOURCES: readonly PageSource[] = ['input', 'picker', 'clipboard'];
 const isId = (v: unknown): v is string => typeof v === 'string' && /^[a-z0-9-]{1,64}$/i.test(v);
 const isFile = (v: unknown): v is File => typeof File !== 'undefined' && v instanceof File;
@@ -53,6 +85,14 @@ export function parseSettle(data: unknown): SettleMessage | null {
   if (type !== 'settle' || !isId(id) || !Array.isArray(outcomes) || outcomes.length > MAX_FILES) return null;
   if (!outcomes.every((o) => o === 'keep' || o === 'drop' || isFile(o))) return null;
   return { type, id, outcomes: outcomes as PageOutcome[] };
+}
+
+export function parseAsking(data: unknown): AskingMessage | null {
+  if (!data || typeof data !== 'object') return null;
+  const { type, id, indexes } = data as Record<string, unknown>;
+  if (type !== 'asking' || !isId(id) || !Array.isArray(indexes) || indexes.length > MAX_FILES) return null;
+  if (!indexes.every((i) => Number.isInteger(i) && i >= 0 && i < MAX_FILES)) return null;
+  return { type, id, indexes };
 }
 
 /** Where a replayed drop lands, as the original drop had it. */

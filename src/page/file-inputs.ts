@@ -3,24 +3,36 @@
 // listeners go on the input or root itself; a selection with a possible image is held like the gate
 // does (stopped, emptied), submitted over the port, and delivered as the gate answers.
 import { filesToRelease, mayBeImage } from '../core/held-files';
+import { DELIVERING_EVENT } from '../core/page-channel';
 import { isFileInput, natives } from './natives';
-import { submit } from './port';
+import { gateAlive, submit } from './port';
 
 const watched = new WeakSet<EventTarget>();
 const held = new WeakSet<HTMLInputElement>();
 const ourEvents = new WeakSet<Event>();
+/** Inputs the gate is delivering to in this task (see DELIVERING_EVENT). */
+const gateDelivering = new WeakSet<HTMLInputElement>();
+
+function onGateDelivering(event: Event): void {
+  const input = event.composedPath()[0];
+  if (!isFileInput(input)) return;
+  gateDelivering.add(input);
+  setTimeout(() => gateDelivering.delete(input), 0);
+}
 
 function onFileEvent(event: Event): void {
   if (ourEvents.has(event)) return;
   const input = event.composedPath()[0];
-  if (!isFileInput(input)) return;
+  if (!isFileInput(input) || gateDelivering.has(input)) return;
   const files = natives.getFiles(input);
   // The `change` that follows a held `input` (the files are hidden by then): part of the same selection.
   if (held.has(input) && files.length === 0) {
     event.stopImmediatePropagation();
     return;
   }
-  if (!files.some(mayBeImage)) return;
+  // No gate (Firefox destroyed it with an extension update): the selection passes untouched, to a
+  // newer gate's listener or to the page.
+  if (!files.some(mayBeImage) || !gateAlive()) return;
   event.stopImmediatePropagation();
   held.add(input);
   natives.setFiles(input, []);
@@ -56,6 +68,7 @@ function deliver(input: HTMLInputElement, files: File[]): void {
 export function watch(target: EventTarget): void {
   if (watched.has(target)) return;
   watched.add(target);
+  natives.listen(target, DELIVERING_EVENT, onGateDelivering);
   natives.listen(target, 'input', onFileEvent);
   natives.listen(target, 'change', onFileEvent);
 }

@@ -5,6 +5,8 @@ const addListener = EventTarget.prototype.addEventListener;
 const dispatch = EventTarget.prototype.dispatchEvent;
 const NativeDataTransfer = DataTransfer;
 const NativeEvent = Event;
+const NativeCustomEvent = CustomEvent;
+const defaultPrevented = Object.getOwnPropertyDescriptor(Event.prototype, 'defaultPrevented')!.get!;
 
 export const natives = {
   getFiles: (input: HTMLInputElement): File[] => [
@@ -19,6 +21,12 @@ export const natives = {
     addListener.call(target, type, listener, true),
   dispatch: (target: EventTarget, event: Event): boolean => dispatch.call(target, event),
   event: (type: string, init: EventInit): Event => new NativeEvent(type, init),
+  /** Dispatches a cancelable event carrying `detail` at target; true when a listener cancelled it. */
+  cancelled(target: EventTarget, type: string, detail: unknown): boolean {
+    const event = new NativeCustomEvent(type, { detail, cancelable: true });
+    dispatch.call(target, event);
+    return defaultPrevented.call(event) as boolean;
+  },
 };
 
 /** A file input, also from another realm (an iframe's prototypes fail instanceof here). */

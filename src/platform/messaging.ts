@@ -2,6 +2,10 @@
 import browser from 'webextension-polyfill';
 import type { RequestMap, RequestType, Response } from '../core/protocol';
 
-export function send<T extends RequestType>(type: T, data: RequestMap[T]['request']): Promise<Response<T>> {
+/** Rejects, never throws: an orphaned content script's runtime throws "Extension context invalidated". */
+export async function send<T extends RequestType>(
+  type: T,
+  data: RequestMap[T]['request'],
+): Promise<Response<T>> {
   return browser.runtime.sendMessage({ type, data }) as Promise<Response<T>>;
 }

@@ -33,12 +33,17 @@ function setup(options: {
   copy?: (attempt: number) => File | null;
   /** Replaces the instant fake check (e.g. one the test answers by hand). */
   check?: GateDeps['check'];
+  /** Replaces the fake dialog, which answers at once from `answer`. */
+  ask?: WarningUi['ask'];
+  record?: GateDeps['record'];
+  orphaned?: boolean;
 }) {
   const calls = { ask: 0, notice: 0, toasts: [] as string[], copies: 0, events: [] as string[] };
   const records: CheckSummary[] = [];
   const answers = [...(options.answer ?? [])];
   const ui: WarningUi = {
-    ask: async (images) => {
+    ask: async (images, context, signal) => {
+      if (options.ask) return options.ask(images, context, signal);
       calls.ask++;
       calls.events.push('ask');
       return {
@@ -66,8 +71,12 @@ function setup(options: {
     ui: () => ui,
     check: options.check ?? (async (file) => options.risks[file.name] ?? null),
     makeCopy: async () => options.copy?.(++calls.copies) ?? null,
-    record: (s) => records.push(s),
+    record: (s) => {
+      records.push(s);
+      options.record?.(s);
+    },
     disableSite: () => undefined,
+    orphaned: () => options.orphaned ?? false,
   };
   return { gate: createGate(deps), calls, records };
 }
@@ -105,6 +114,14 @@ describe('gate', () => {
     expect(d.settled).toEqual([['keep']]);
     expect(calls.toasts).toEqual(['gate_could_not_check']);
     expect(records[0]!.choice).toBe('unchecked');
+  });
+
+  it('says why when the script is cut off from its updated or restarted extension', async () => {
+    const { gate, calls } = setup({ risks: {}, orphaned: true });
+    const d = delivery([png('a.png')]);
+    await gate.hold(d);
+    expect(d.settled).toEqual([['keep']]);
+    expect(calls.toasts).toEqual(['gate_extension_restarted']);
   });
 
   it('delivers a copy under the original name, and asks again when a copy fails', async () => {
@@ -153,6 +170,81 @@ describe('gate', () => {
     gate.releaseAll();
     await held; // the late "cancel" from the dialog changes nothing
     expect(d.settled).toEqual([['keep']]);
+  });
+
+  it('holds back what the person is being asked about when the page goes away, and closes the question', async () => {
+    let aborted = false;
+    let asked: () => void = () => undefined;
+    const asking = new Promise<void>((resolve) => {
+      asked = resolve;
+    });
+    const { gate } = setup({
+      risks: { 'a.png': verdict('high'), 'b.png': verdict('none') },
+      // A dialog nobody answers; it closes when told to.
+      ask: (_, __, signal) =>
+        new Promise((resolve) => {
+          asked();
+          signal?.addEventListener('abort', () => {
+            aborted = true;
+            resolve({ decisions: [], disableSite: false });
+          });
+        }),
+    });
+    const d = delivery([png('a.png'), png('b.png')]);
+    const held = gate.hold(d);
+    await asking;
+    expect(d.settled).toEqual([]);
+    gate.releaseAll();
+    expect(d.settled).toEqual([['drop', 'keep']]);
+    expect(aborted).toBe(true);
+    await held;
+    expect(d.settled).toEqual([['drop', 'keep']]);
+  });
+
+  it('tells the delivery which files the person is asked about (the page world holds those back if the gate dies)', async () => {
+    const { gate } = setup({
+      risks: { 'a.png': verdict('none'), 'b.png': verdict('high') },
+      answer: ['upload'],
+    });
+    const asked: number[][] = [];
+    const d = { ...delivery([png('a.png'), png('b.png')]), asking: (i: number[]) => asked.push(i) };
+    await gate.hold(d);
+    expect(asked).toEqual([[1]]);
+    expect(d.settled).toEqual([['keep', 'keep']]);
+  });
+
+  it('holds back a photo whose safer copy is still being made when the page goes away', async () => {
+    let copyStarted: () => void = () => undefined;
+    const started = new Promise<void>((resolve) => {
+      copyStarted = resolve;
+    });
+    const { gate } = setup({
+      risks: { 'a.png': verdict('high') },
+      answer: ['blur'],
+      copy: () => {
+        copyStarted();
+        return png('a.png');
+      },
+    });
+    const d = delivery([png('a.png')]);
+    const held = gate.hold(d);
+    await started;
+    gate.releaseAll();
+    await held;
+    expect(d.settled).toEqual([['drop']]);
+  });
+
+  it("keeps a cancel when something breaks after the answer (an orphaned script's record throws)", async () => {
+    const { gate } = setup({
+      risks: { 'a.png': verdict('high'), 'b.png': verdict('none') },
+      answer: ['cancel'],
+      record: (summary) => {
+        if (summary.choice === 'cancel') throw new Error('Extension context invalidated.');
+      },
+    });
+    const d = delivery([png('a.png'), png('b.png')]);
+    await gate.hold(d);
+    expect(d.settled).toEqual([['drop', 'keep']]);
   });
 
   it('counts each finished check on the progress line and closes it before asking', async () => {

@@ -1,7 +1,14 @@
 // The private channel's validation: what the page world may send (submissions, replay reports) and
 // what the gate sends back. Anything malformed is dropped, never half-trusted.
 import { describe, expect, it } from 'vitest';
-import { MAX_FILES, parseReplay, parseReplayed, parseSettle, parseSubmit } from '../../src/core/page-channel';
+import {
+  MAX_FILES,
+  parseAsking,
+  parseReplay,
+  parseReplayed,
+  parseSettle,
+  parseSubmit,
+} from '../../src/core/page-channel';
 
 const file = new File([new Uint8Array([0xff, 0xd8, 0xff])], 'a.jpg', { type: 'image/jpeg' });
 const submit = { type: 'submit', id: 'lx1-1', source: 'input', files: [file], accept: 'image/*' };
@@ -9,6 +16,10 @@ const submit = { type: 'submit', id: 'lx1-1', source: 'input', files: [file], ac
 describe('parseSubmit', () => {
   it('accepts a well-formed submission', () => {
     expect(parseSubmit(submit)).toEqual(submit);
+  });
+  it('accepts an album of 300 photos (a bigger selection than it once allowed, which then never settled)', () => {
+    const album = { ...submit, files: Array(300).fill(file) };
+    expect(parseSubmit(album)).toEqual(album);
   });
   it.each([
     ['null', null],
@@ -32,6 +43,20 @@ describe('parseSettle', () => {
   });
   it('rejects unknown outcomes', () => {
     expect(parseSettle({ type: 'settle', id: 'a-1', outcomes: ['approve'] })).toBeNull();
+  });
+});
+
+describe('parseAsking', () => {
+  it('reads which files of a submission the person is asked about', () => {
+    const asking = { type: 'asking', id: 'a-1', indexes: [0, 2] };
+    expect(parseAsking(asking)).toEqual(asking);
+  });
+  it.each([
+    ['a negative index', [-1]],
+    ['a fraction', [0.5]],
+    ['a string', ['0']],
+  ])('rejects %s', (_, indexes) => {
+    expect(parseAsking({ type: 'asking', id: 'a-1', indexes })).toBeNull();
   });
 });
 

@@ -9,6 +9,7 @@
 // all images; Enter/Space activate the focused button. The notice sets data-faceguard-notice="open".
 import { type Language, resolveLanguage, type Translate, translator } from '../../core/i18n';
 import type { AskContext, HeldImage, ImageAction, ImageDecision, Progress, WarningUi } from '../decision';
+import { HOST_TAG } from './leftovers';
 import { Choices, levelOf, secondsLeft, shortcutFor } from './model';
 import { currentLanguage, openLearnPage } from './platform';
 import { WARNING_CSS } from './styles';
@@ -32,7 +33,6 @@ export interface WarningUiOptions {
 
 type Result = { decisions: ImageDecision[]; disableSite: boolean };
 
-const HOST_TAG = 'faceguard-warning';
 /** Checking that takes longer than this says what is going on (see WarningUi.progress). */
 const PROGRESS_AFTER_MS = 1000;
 // Inline and important so no page rule can hide or move the host. Text properties are not set here
@@ -217,12 +217,15 @@ function actionButtons(
   return buttons;
 }
 
+const NO_ANSWER: Result = { decisions: [], disableSite: false };
+
 /** The blocking dialog. */
 function showDialog(
   host: Host,
   images: HeldImage[],
   context: AskContext,
   language: Language,
+  signal?: AbortSignal,
 ): Promise<Result> {
   const t = translator(language);
   const many = images.length > 1;
@@ -236,11 +239,14 @@ function showDialog(
     let done = false;
     const site = disableSiteBox(t, context);
 
-    const finish = (action: ImageAction | 'chosen') => {
+    /** Closes the dialog with the person's choice, or with no answer when the upload went away. */
+    const finish = (action: ImageAction | 'chosen' | 'gone') => {
       if (done) return;
       done = true;
-      if (action !== 'chosen') choices.setAll(action);
-      const result = { decisions: choices.decisions(), disableSite: site.input.checked };
+      signal?.removeEventListener('abort', gone);
+      if (action !== 'chosen' && action !== 'gone') choices.setAll(action);
+      const result =
+        action === 'gone' ? NO_ANSWER : { decisions: choices.decisions(), disableSite: site.input.checked };
       backdrop.close();
       backdrop.remove();
       document.removeEventListener('focusin', keepFocus, true);
@@ -363,6 +369,9 @@ function showDialog(
     });
     isolateKeys(dialog);
 
+    const gone = () => finish('gone');
+    signal?.addEventListener('abort', gone);
+
     host.acquire();
     host.layer.append(backdrop);
     showModal();
@@ -379,6 +388,7 @@ function showNotice(
   context: AskContext,
   language: Language,
   seconds: number,
+  signal?: AbortSignal,
 ): Promise<Result> {
   const t = translator(language);
   const choices = new Choices(images);
@@ -395,12 +405,14 @@ function showNotice(
     let last = performance.now();
     let timer: ReturnType<typeof setInterval> | undefined;
 
-    const finish = (action: ImageAction) => {
+    const finish = (action: ImageAction | 'gone') => {
       if (done) return;
       done = true;
       clearInterval(timer);
-      choices.setAll(action);
-      const result = { decisions: choices.decisions(), disableSite: site.input.checked };
+      signal?.removeEventListener('abort', gone);
+      if (action !== 'gone') choices.setAll(action);
+      const result =
+        action === 'gone' ? NO_ANSWER : { decisions: choices.decisions(), disableSite: site.input.checked };
       notice.close();
       notice.remove();
       for (const url of urls) URL.revokeObjectURL(url);
@@ -494,6 +506,9 @@ function showNotice(
     isolateKeys(notice);
     // Escape is ours to interpret (when the notice had to be modal, see below).
     notice.addEventListener('cancel', (event) => event.preventDefault());
+
+    const gone = () => finish('gone');
+    signal?.addEventListener('abort', gone);
 
     host.acquire();
     host.layer.append(notice);
@@ -595,19 +610,22 @@ export function createWarningUi(options: WarningUiOptions = {}): WarningUi {
   let notices: Promise<unknown> = Promise.resolve();
 
   return {
-    ask(images, context) {
+    ask(images, context, signal) {
       const run = async () => {
-        if (images.length === 0) return { decisions: [], disableSite: false };
-        return showDialog(getHost(), images, context, await languageFor(options));
+        const language = await languageFor(options);
+        // Asked in turn: the upload may have gone away while an earlier question was open.
+        if (images.length === 0 || signal?.aborted) return NO_ANSWER;
+        return showDialog(getHost(), images, context, language, signal);
       };
       const result = dialogs.then(run, run);
       dialogs = result.catch(() => undefined);
       return result;
     },
-    notice(images, context) {
+    notice(images, context, signal) {
       const run = async () => {
-        if (images.length === 0) return { decisions: [], disableSite: false };
-        return showNotice(getHost(), images, context, await languageFor(options), options.noticeSeconds ?? 8);
+        const language = await languageFor(options);
+        if (images.length === 0 || signal?.aborted) return NO_ANSWER;
+        return showNotice(getHost(), images, context, language, options.noticeSeconds ?? 8, signal);
       };
       const result = notices.then(run, run);
       notices = result.catch(() => undefined);
