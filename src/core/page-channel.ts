@@ -65,7 +65,10 @@ export const ANY_GATE = '*';
 export const MAX_FILES = 10_000;
 const SOURCES: readonly PageSource[] = ['input', 'picker', 'clipboard'];
 const isId = (v: unknown): v is string => typeof v === 'string' && /^[a-z0-9-]{1,64}$/i.test(v);
-const isFile = (v: unknown): v is File => typeof File !== 'undefined' && v instanceof File;
+// Saved when the module starts (in the page world, before any page script): a page that replaces
+// window.File must not make the gate's own files unrecognisable, and so never delivered.
+const NativeFile = typeof File === 'undefined' ? null : File;
+const isFile = (v: unknown): v is File => NativeFile !== null && v instanceof NativeFile;
 
 export function parseSubmit(data: unknown): SubmitMessage | null {
   if (!data || typeof data !== 'object') return null;

@@ -8,6 +8,7 @@
 // file goes through unheld: nothing here can release a file the person has not already released.
 import { patchGetter, patchMethod } from './disguise';
 import { isFileInput, natives } from './natives';
+import { beforePicker } from './picker-hooks';
 
 /** Gate -> page world, on the input, just before the replayed input + change: watch for reads. */
 export const DELIVERED_EVENT = 'faceguard:delivered';
@@ -41,7 +42,12 @@ export function hookDeliveryWatch(): void {
     (original: (this: EventTarget, type: string, ...rest: unknown[]) => void) => {
       const { addEventListener } = {
         addEventListener(this: EventTarget, type: string, ...rest: unknown[]) {
-          if (type === 'change' || type === 'input') listening.add(this);
+          if (type === 'change' || type === 'input') {
+            // A bare addEventListener(...) call (no this) adds to the window, as the native does.
+            listening.add(this ?? window);
+            // Ours go on an out-of-sight input before the page's first (picker-hooks.ts).
+            beforePicker(this);
+          }
           return original.call(this, type, ...rest);
         },
       };

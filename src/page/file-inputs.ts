@@ -1,9 +1,9 @@
 // File inputs window listeners cannot see: detached ones (never in the document) and ones inside
 // shadow roots (`change` is not composed; Firefox delivers neither event out of a root). Capture
 // listeners go on the input or root itself; a selection with a possible image is held like the gate
-// does (stopped, emptied), submitted over the port, and delivered as the gate answers.
-import { filesToRelease, mayBeImage } from '../core/held-files';
-import { DELIVERING_EVENT } from '../core/page-channel';
+// does (stopped, emptied), submitted over the port, and delivered as the gate answers. The held files
+// only pass through natives and plain loops: no method a page could have replaced sees them.
+import { DELIVERING_EVENT, type PageOutcome } from '../core/page-channel';
 import { isFileInput, natives } from './natives';
 import { gateAlive, submit } from './port';
 
@@ -14,35 +14,42 @@ const ourEvents = new WeakSet<Event>();
 const gateDelivering = new WeakSet<HTMLInputElement>();
 
 function onGateDelivering(event: Event): void {
-  const input = event.composedPath()[0];
+  const input = natives.target(event);
   if (!isFileInput(input)) return;
   gateDelivering.add(input);
   setTimeout(() => gateDelivering.delete(input), 0);
 }
 
+/** The files the page gets: kept ones and copies, in order; never a dropped one. */
+function released(files: File[], outcomes: PageOutcome[]): File[] {
+  const out: File[] = [];
+  for (let i = 0; i < files.length; i++) {
+    const outcome = outcomes[i];
+    if (outcome === 'keep') natives.append(out, files[i]!);
+    else if (outcome !== 'drop' && outcome !== undefined) natives.append(out, outcome);
+  }
+  return out;
+}
+
 function onFileEvent(event: Event): void {
   if (ourEvents.has(event)) return;
-  const input = event.composedPath()[0];
+  const input = natives.target(event);
   if (!isFileInput(input) || gateDelivering.has(input)) return;
   const files = natives.getFiles(input);
   // The `change` that follows a held `input` (the files are hidden by then): part of the same selection.
   if (held.has(input) && files.length === 0) {
-    event.stopImmediatePropagation();
+    natives.stop(event);
     return;
   }
   // No gate (Firefox destroyed it with an extension update): the selection passes untouched, to a
   // newer gate's listener or to the page.
-  if (!files.some(mayBeImage) || !gateAlive()) return;
-  event.stopImmediatePropagation();
+  if (!natives.anyImage(files) || !gateAlive()) return;
+  natives.stop(event);
   held.add(input);
   natives.setFiles(input, []);
-  void submit('input', files, input.accept).then((outcomes) => {
+  submit('input', files, input.accept, (outcomes) => {
     held.delete(input);
-    const released = filesToRelease(
-      files,
-      outcomes.map((o) => (typeof o === 'string' ? o : { replace: o })),
-    );
-    deliver(input, released);
+    deliver(input, released(files, outcomes));
   });
 }
 

@@ -2,10 +2,10 @@
 // picker-hooks.ts covers). The picked files are held while the page awaits the promise; the page
 // then gets handles for what the gate lets through (stand-ins for processed copies), or the
 // AbortError a dismissed picker gives when nothing is delivered.
-import { mayBeImage } from '../core/held-files';
 import { patchMethod } from './disguise';
 import { fileHandle } from './file-handle';
-import { submit } from './port';
+import { natives } from './natives';
+import { submitted } from './port';
 
 interface PickerOptions {
   types?: Array<{ accept?: Record<string, string | string[]> }>;
@@ -17,15 +17,17 @@ export function hookOpenFilePicker(): void {
     const { showOpenFilePicker } = {
       async showOpenFilePicker(this: Window, options?: PickerOptions) {
         const handles = await original.call(this, options);
-        const files = await Promise.all(handles.map((h) => h.getFile()));
-        if (!files.some(mayBeImage)) return handles;
+        const files: File[] = [];
+        for (let i = 0; i < handles.length; i++) natives.append(files, await natives.handleFile(handles[i]!));
+        if (!natives.anyImage(files)) return handles;
         const accept = (options?.types ?? []).flatMap((t) => Object.keys(t.accept ?? {})).join(',');
-        const outcomes = await submit('picker', files, accept);
-        const delivered = handles.flatMap((handle, i) => {
+        const outcomes = await submitted('picker', files, accept);
+        const delivered: FileSystemFileHandle[] = [];
+        for (let i = 0; i < handles.length; i++) {
           const outcome = outcomes[i];
-          if (outcome === 'keep') return [handle];
-          return outcome instanceof File ? [fileHandle(outcome)] : [];
-        });
+          if (outcome === 'keep') natives.append(delivered, handles[i]!);
+          else if (typeof outcome === 'object') natives.append(delivered, fileHandle(outcome));
+        }
         if (delivered.length === 0) throw new DOMException('The user aborted a request.', 'AbortError');
         return delivered;
       },

@@ -1,7 +1,11 @@
 // The page world's end of the channel to the upload gate (src/content/page-port.ts). The port
 // arrives once, in a window message this listener swallows; it is registered at document_start,
 // before any page script, so no page listener ever sees the port. Only submissions go out; only
-// the gate's answers (what to deliver, and Firefox's replays) come in.
+// the gate's answers (what to deliver, and Firefox's replays) come in. Everything here goes through
+// natives saved at document_start and is kept where no page code can reach: the port is never
+// handed to a method a page could have replaced, messages a page dispatches at it (untrusted) are
+// ignored, and what waits for an answer waits in an object without a prototype, called back
+// directly (a promise would run the page's Promise.prototype.then).
 import {
   ALIVE_QUERY_EVENT,
   ANY_GATE,
@@ -18,60 +22,70 @@ import {
 import { natives } from './natives';
 import { replay } from './replay';
 
-let port: MessagePort | null = null;
-/** The channel's id, from the handshake: the gate answers probes for it (ALIVE_QUERY_EVENT). */
-let channel: string | null = null;
+export type Deliver = (outcomes: PageOutcome[]) => void;
+
 interface Waiting {
   count: number;
   /** Files the person is being asked about (held back should the gate die). */
-  asking: Set<number>;
-  resolve(outcomes: PageOutcome[]): void;
+  asking: Record<number, true>;
+  deliver: Deliver;
 }
-const waiting = new Map<string, Waiting>();
+
+const create = Object.create;
+const every = setInterval;
+const stopEvery = clearInterval;
+const now = Date.now;
+const NativePromise = Promise;
+
+let port: MessagePort | null = null;
+/** The channel's id, from the handshake: the gate answers probes for it (ALIVE_QUERY_EVENT). */
+let channel: string | null = null;
+/** Submissions waiting for the gate's answer, by id. */
+const waiting: Record<string, Waiting> = create(null);
 let counter = 0;
 /** While submissions wait: how often the gate is asked whether it still runs. */
 const ALIVE_EVERY_MS = 1000;
 let watching: ReturnType<typeof setInterval> | undefined;
 
+function onReply(event: MessageEvent): void {
+  if (!event.isTrusted) return;
+  const { data } = natives.message(event);
+  const replayMessage = parseReplay(data);
+  if (replayMessage) {
+    const answer: ReplayedMessage = {
+      type: 'replayed',
+      id: replayMessage.id,
+      handled: replay(replayMessage),
+    };
+    if (port) natives.post(port, answer);
+    return;
+  }
+  const asking = parseAsking(data);
+  if (asking) {
+    const entry = waiting[asking.id];
+    for (let i = 0; entry && i < asking.indexes.length; i++) entry.asking[asking.indexes[i]!] = true;
+    return;
+  }
+  const message = parseSettle(data);
+  const entry = message && waiting[message.id];
+  if (!message || !entry) return;
+  delete waiting[message.id];
+  entry.deliver(message.outcomes);
+}
+
 export function receivePort(): void {
-  const onMessage = (event: MessageEvent) => {
-    if (
-      port ||
-      event.source !== window ||
-      (event.data as { type?: unknown } | null)?.type !== HANDSHAKE_TYPE
-    ) {
-      return;
-    }
-    const received = event.ports[0];
-    const id = (event.data as { id?: unknown }).id;
+  natives.listen(window, 'message', (event) => {
+    if (port || !event.isTrusted) return;
+    const { data, ports, source } = natives.message(event as MessageEvent);
+    if (source !== window || (data as { type?: unknown } | null)?.type !== HANDSHAKE_TYPE) return;
+    const received = ports[0];
+    const id = (data as { id?: unknown }).id;
     if (!received || typeof id !== 'string') return;
-    event.stopImmediatePropagation();
-    window.removeEventListener('message', onMessage, true);
+    natives.stop(event);
     port = received;
     channel = id;
-    port.onmessage = (reply: MessageEvent) => {
-      const replayMessage = parseReplay(reply.data);
-      if (replayMessage) {
-        const answer: ReplayedMessage = {
-          type: 'replayed',
-          id: replayMessage.id,
-          handled: replay(replayMessage),
-        };
-        port?.postMessage(answer);
-        return;
-      }
-      const asking = parseAsking(reply.data);
-      if (asking) {
-        for (const index of asking.indexes) waiting.get(asking.id)?.asking.add(index);
-        return;
-      }
-      const message = parseSettle(reply.data);
-      if (!message) return;
-      waiting.get(message.id)?.resolve(message.outcomes);
-      waiting.delete(message.id);
-    };
-  };
-  window.addEventListener('message', onMessage, true);
+    natives.receive(port, onReply);
+  });
 }
 
 /** Whether the gate that handed over the port still runs (Firefox destroys it on an extension update). */
@@ -84,6 +98,17 @@ export function anyGateAlive(): boolean {
   return natives.cancelled(window, ALIVE_QUERY_EVENT, ANY_GATE);
 }
 
+function anyWaiting(): boolean {
+  for (const id in waiting) if (id) return true;
+  return false;
+}
+
+const keepAll = (count: number): PageOutcome[] => {
+  const outcomes: PageOutcome[] = [];
+  for (let i = 0; i < count; i++) outcomes.push('keep');
+  return outcomes;
+};
+
 /**
  * The gate is gone: what waits for it goes as it is (the fail-safe rule: a check that cannot finish
  * releases the original), except what the person was being asked about, which stays with them; and
@@ -91,27 +116,39 @@ export function anyGateAlive(): boolean {
  */
 function watchGate(): void {
   if (watching !== undefined) return;
-  watching = setInterval(() => {
-    if (waiting.size > 0 && gateAlive()) return;
-    clearInterval(watching);
+  watching = every(() => {
+    const pending = anyWaiting();
+    if (pending && gateAlive()) return;
+    stopEvery(watching);
     watching = undefined;
-    if (waiting.size === 0) return;
+    if (!pending) return;
     port = null;
-    for (const { count, asking, resolve } of waiting.values()) {
-      resolve(Array.from({ length: count }, (_, i) => (asking.has(i) ? 'drop' : 'keep')));
+    for (const id in waiting) {
+      const entry = waiting[id]!;
+      delete waiting[id];
+      const outcomes = keepAll(entry.count);
+      for (let i = 0; i < entry.count; i++) if (entry.asking[i]) outcomes[i] = 'drop';
+      entry.deliver(outcomes);
     }
-    waiting.clear();
   }, ALIVE_EVERY_MS);
 }
 
-/** Hands files to the gate and resolves with what to deliver, one outcome per file. */
-export function submit(source: PageSource, files: File[], accept: string): Promise<PageOutcome[]> {
-  // No gate in this frame (site switched off before load, or not injected): nothing to wait for. Nor
-  // for more files than the gate takes in one message (it would never answer).
-  if (!port || !gateAlive() || files.length > MAX_FILES) return Promise.resolve(files.map(() => 'keep'));
-  const id = `${Date.now().toString(36)}-${++counter}`;
+/** Hands files to the gate; `deliver` is called with what to deliver, one outcome per file. */
+export function submit(source: PageSource, files: File[], accept: string, deliver: Deliver): void {
+  // No gate in this frame (site switched off before load, or not injected; destroyed since): nothing
+  // to wait for. Nor for more files than the gate takes in one message (it would never answer).
+  if (!port || !gateAlive() || files.length > MAX_FILES) {
+    deliver(keepAll(files.length));
+    return;
+  }
+  const id = `${now().toString(36)}-${++counter}`;
+  waiting[id] = { count: files.length, asking: create(null), deliver };
   const message: SubmitMessage = { type: 'submit', id, source, files, accept };
-  port.postMessage(message);
+  natives.post(port, message);
   watchGate();
-  return new Promise((resolve) => waiting.set(id, { count: files.length, asking: new Set(), resolve }));
+}
+
+/** submit() for hooks that answer the page with a promise anyway (showOpenFilePicker, clipboard.read). */
+export function submitted(source: PageSource, files: File[], accept: string): Promise<PageOutcome[]> {
+  return new NativePromise((resolve) => submit(source, files, accept, resolve));
 }

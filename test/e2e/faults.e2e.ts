@@ -400,6 +400,21 @@ describe.each(browsers)('%s', (browserName) => {
     );
   });
 
+  describe('the person clicks beside the dialog', () => {
+    test('its keys still answer it', 'page', async () => {
+      if (!face) return;
+      const { page, photo } = await asking('input');
+      // The dim area around the dialog, where a person may click before deciding.
+      await (page.native as { mouse: { click(x: number, y: number): Promise<void> } }).mouse.click(4, 4);
+      await pause(300);
+      expect((await uiState(page)).dialog).toBe(true);
+      await page.press('u');
+      const entries = await waitForReceived(page, 1);
+      expect(hashes(entries)).toEqual([sha256(photo)]);
+      await endsClean(page);
+    });
+  });
+
   describe('a declarative shadow root', () => {
     test('its input opened by script: asked once, delivered once', 'page', async () => {
       if (!face) return;

@@ -33,6 +33,8 @@ export interface WarningUiOptions {
 
 type Result = { decisions: ImageDecision[]; disableSite: boolean };
 
+/** How often the dialog comes back on top of what a site keeps covering it with. */
+const MAX_RAISES = 20;
 /** Checking that takes longer than this says what is going on (see WarningUi.progress). */
 const PROGRESS_AFTER_MS = 1000;
 // Inline and important so no page rule can hide or move the host. Text properties are not set here
@@ -242,6 +244,13 @@ function showDialog(
     /** Closes the dialog with the person's choice, or with no answer when the upload went away. */
     const finish = (action: ImageAction | 'chosen' | 'gone') => {
       if (done) return;
+      // Something of the site's covers the dialog (its own modal dialog or popover, opened later, sits
+      // above ours in the top layer): the person cannot see what they would be answering, so the key or
+      // click does not count. The dialog comes back on top instead.
+      if (action !== 'gone' && coveredAtCentre(dialog, host.el)) {
+        raise();
+        return;
+      }
       done = true;
       signal?.removeEventListener('abort', gone);
       if (action !== 'chosen' && action !== 'gone') choices.setAll(action);
@@ -334,14 +343,28 @@ function showDialog(
     dialog.addEventListener('focusin', (event) => {
       if (event.target instanceof HTMLElement) lastFocused = event.target;
     });
-    // Focus that leaves the dialog (page scripts, the browser) is brought back.
+    // Focus that leaves the dialog (page scripts, the browser) is brought back. It cannot come back
+    // while the site's own modal dialog covers ours (opened later, it is above ours in the top layer
+    // and makes ours inert): then ours is shown again, on top. A site that keeps covering it is not
+    // fought forever; what it covers cannot be answered (see finish).
+    let raises = 0;
     const keepFocus = (event: FocusEvent) => {
-      if (event.target !== host.el) lastFocused.focus({ preventScroll: true });
+      if (event.target === host.el) return;
+      lastFocused.focus({ preventScroll: true });
+      if (document.activeElement !== host.el && raises < MAX_RAISES) {
+        raises += 1;
+        raise();
+      }
     };
     // Taking the host out of the page also took the dialog out of the top layer.
     const refocus = () => {
       showModal();
       lastFocused.focus({ preventScroll: true });
+    };
+    // Shown again, it goes to the top of the top layer, above what covered it.
+    const raise = () => {
+      backdrop.close();
+      refocus();
     };
     host.onReattach.add(refocus);
 
@@ -368,6 +391,10 @@ function showDialog(
       finish(shortcut);
     });
     isolateKeys(dialog);
+    // A click in the dim area around the dialog must not take the focus (and with it the keys) away.
+    backdrop.addEventListener('mousedown', (event) => {
+      if (event.target === backdrop) event.preventDefault();
+    });
 
     const gone = () => finish('gone');
     signal?.addEventListener('abort', gone);

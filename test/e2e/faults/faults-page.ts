@@ -52,6 +52,27 @@ export async function offer(page: TestPage, path: UploadPath, files: string[]): 
   }
 }
 
+/**
+ * Puts the page's tab in front again (after the harness used an extension page in another tab): the
+ * notice's countdown only runs while its page is visible, and Firefox opens a file picker for script
+ * only in a page that has had a click since (one in the page's corner, unless a question of ours is
+ * open there: a click beside the dialog would take the keyboard from it).
+ */
+export async function toFront(page: TestPage): Promise<void> {
+  const native = page.native as {
+    bringToFront(): Promise<void>;
+    mouse: { click(x: number, y: number): Promise<void> };
+  };
+  await native.bringToFront();
+  const asking = await page.evaluate(
+    () =>
+      !!(
+        document.documentElement.dataset.faceguardDialog || document.documentElement.dataset.faceguardNotice
+      ),
+  );
+  if (!asking) await native.mouse.click(1, 1);
+}
+
 /** Every delivery the page's code has finished recording. */
 export const received = (page: TestPage) =>
   page.evaluate(() => (window as unknown as { __log: Entry[] }).__log.filter((e) => e.done));

@@ -62,6 +62,34 @@ export function noisePng(dir: string, name: string, width: number, height: numbe
   return path;
 }
 
+/**
+ * A copy of a JPEG with camera data added (an EXIF Make tag in a new APP1 segment after SOI), so a
+ * warning about it offers "without location and camera data" too; the tail marks it as its own.
+ */
+export function withCameraData(dir: string, jpeg: string, name: string): string {
+  const make = Buffer.from('FaceGuardTest\0', 'latin1');
+  const tiff = Buffer.alloc(26);
+  tiff.write('II*\0', 0, 'latin1');
+  tiff.writeUInt32LE(8, 4); // IFD0 right after the header
+  tiff.writeUInt16LE(1, 8); // one entry:
+  tiff.writeUInt16LE(0x010f, 10); // Make
+  tiff.writeUInt16LE(2, 12); // ASCII
+  tiff.writeUInt32LE(make.length, 14);
+  tiff.writeUInt32LE(26, 18); // its value follows the IFD
+  tiff.writeUInt32LE(0, 22); // no next IFD
+  const payload = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff, make]);
+  const app1 = Buffer.alloc(4);
+  app1.writeUInt16BE(0xffe1, 0);
+  app1.writeUInt16BE(payload.length + 2, 2);
+  const bytes = readFileSync(jpeg);
+  const path = join(dir, `${name}.jpg`);
+  writeFileSync(
+    path,
+    Buffer.concat([bytes.subarray(0, 2), app1, payload, bytes.subarray(2), Buffer.from(`\n${name}\n`)]),
+  );
+  return path;
+}
+
 /** A file that claims to be a JPEG (name, magic bytes) but breaks off after its header. */
 export function corruptJpeg(dir: string, name: string): string {
   const path = join(dir, name);

@@ -19,9 +19,18 @@ import type { BrowserSession, TestPage } from './session';
 export type FaultSession = BrowserSession & { context?: BrowserContext; browser?: Browser };
 export type WorkerKill = 'terminate' | 'crash';
 
+interface WorkerRecord {
+  worker: globalThis.Worker;
+  busy: boolean;
+  killed: boolean;
+}
 interface HostWindow extends Window {
   Worker: typeof globalThis.Worker;
-  __fgWorkers?: Array<{ worker: globalThis.Worker; busy: boolean; killed: boolean }>;
+  ErrorEvent: typeof ErrorEvent;
+  __fgWorkers?: WorkerRecord[];
+  /** A kill waiting for the next job: done by the host itself, a moment after the job is posted. */
+  __fgArmed?: WorkerKill | null;
+  __fgKill?: (record: WorkerRecord, how: WorkerKill) => void;
 }
 
 /** Privileged code in Firefox's parent process (the harness starts it with --remote-allow-system-access). */
@@ -165,19 +174,37 @@ export function faultsFor(session: FaultSession): Faults {
           host = (await g.browser.runtime.getBackgroundPage()) as HostWindow;
         }
         if (!host) throw new Error('no analyzer host window');
-        const records: NonNullable<HostWindow['__fgWorkers']> = [];
-        host.__fgWorkers = records;
-        const Native = host.Worker;
-        host.Worker = new Proxy(Native, {
+        const records: WorkerRecord[] = [];
+        const live = host;
+        live.__fgWorkers = records;
+        live.__fgArmed = null;
+        live.__fgKill = (record, how) => {
+          record.killed = true;
+          // A termination: it simply stops, no event. A crash: it stops and the browser reports an error
+          // event on the Worker (what an out-of-memory or a script error in it gives the pool).
+          record.worker.terminate();
+          if (how === 'crash') {
+            record.worker.dispatchEvent(new live.ErrorEvent('error', { message: 'crashed' }));
+          }
+        };
+        const Native = live.Worker;
+        live.Worker = new Proxy(Native, {
           construct(target, args) {
             const worker = Reflect.construct(target, args) as globalThis.Worker;
-            const record = { worker, busy: false, killed: false };
+            const record: WorkerRecord = { worker, busy: false, killed: false };
             records.push(record);
             const post = Native.prototype.postMessage;
             // The pool posts one job at a time; a reply (message) means the job is over.
             worker.postMessage = function (this: globalThis.Worker, ...rest: unknown[]) {
               record.busy = true;
-              return (post as (...a: unknown[]) => void).apply(this, rest);
+              const posted = (post as (...a: unknown[]) => void).apply(this, rest);
+              const armed = live.__fgArmed;
+              if (armed) {
+                live.__fgArmed = null;
+                // In the middle of the job (the host's timers run unthrottled; a test tab's may not).
+                live.setTimeout(() => live.__fgKill!(record, armed), 30);
+              }
+              return posted;
             } as typeof worker.postMessage;
             worker.addEventListener('message', () => {
               record.busy = false;
@@ -203,44 +230,48 @@ export function faultsFor(session: FaultSession): Faults {
 }
 
 /**
- * Waits (in an extension page) until a recorded worker of the analyzer's host runs a job; then, with
- * `kill`, ends every busy one. Resolves with how many were busy (0: none within the time).
+ * Until a recorded worker of the analyzer's host runs a job: with `kill`, the next job is ended by the
+ * host itself a moment after it starts (or a job already running, now). Polled from here, one quick
+ * evaluation at a time: timers in the extension page's tab, which is in the background, run late.
+ * Resolves with how many workers were hit or busy (0: none within the time).
  */
-function busyWorkers(
+async function busyWorkers(
   page: TestPage,
   browserName: BrowserSession['name'],
   kill: WorkerKill | null,
   timeoutMs: number,
 ): Promise<number> {
-  return page.evaluate(
-    async ({ kill, timeoutMs, browserName }) => {
-      const g = globalThis as unknown as {
-        chrome: { extension: { getViews(): Window[] } };
-        browser: { runtime: { getBackgroundPage(): Promise<Window> } };
-      };
-      const deadline = Date.now() + timeoutMs;
-      while (Date.now() < deadline) {
+  const look = (arm: boolean) =>
+    page.evaluate(
+      async ({ kill, arm, browserName }) => {
+        const g = globalThis as unknown as {
+          chrome: { extension: { getViews(): Window[] } };
+          browser: { runtime: { getBackgroundPage(): Promise<Window> } };
+        };
         const host = (
           browserName === 'chromium'
             ? g.chrome.extension.getViews().find((w) => w.location.pathname === '/offscreen.html')
             : await g.browser.runtime.getBackgroundPage()
         ) as HostWindow | undefined;
-        const busy = (host?.__fgWorkers ?? []).filter((r) => r.busy && !r.killed);
-        if (busy.length > 0) {
-          for (const record of kill ? busy : []) {
-            record.killed = true;
-            // A termination: it simply stops, no event. A crash: it stops and the browser reports an
-            // error event on the Worker (what an out-of-memory or a script error in it gives the pool).
-            record.worker.terminate();
-            if (kill === 'crash')
-              record.worker.dispatchEvent(new ErrorEvent('error', { message: 'crashed' }));
-          }
-          return busy.length;
+        const records = host?.__fgWorkers ?? [];
+        const busy = records.filter((r) => r.busy && !r.killed);
+        if (kill && busy.length > 0) {
+          host!.__fgArmed = null;
+          for (const record of busy) host!.__fgKill!(record, kill);
+        } else if (kill && arm && host) {
+          host.__fgArmed = kill;
         }
-        await new Promise((resolve) => setTimeout(resolve, 5));
-      }
-      return 0;
-    },
-    { kill, timeoutMs, browserName },
-  );
+        return { busy: busy.length, killed: records.filter((r) => r.killed).length };
+      },
+      { kill, arm, browserName },
+    );
+  const before = kill ? (await look(false)).killed : 0;
+  let first = true;
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; first = false) {
+    const { busy, killed } = await look(first);
+    if (kill && killed > before) return killed - before;
+    if (!kill && busy > 0) return busy;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return 0;
 }
