@@ -47,8 +47,12 @@ export function askAnalyzer<T extends AnalyzerType>(
         else reject(new Error((head && 'error' in head && head.error) || 'bad reply'));
       }),
     );
-    // Nobody listening (analyzer not running) or it crashed mid-way.
-    port.onDisconnect.addListener(() => reject(new AnalyzerUnavailable('analyzer unavailable')));
+    // Nobody listening (analyzer not running) or it crashed mid-way. Reading the error marks it as
+    // seen: Chrome otherwise logs "Unchecked runtime.lastError" in the page's console.
+    port.onDisconnect.addListener(() => {
+      const error = browser.runtime.lastError ?? port.error;
+      reject(new AnalyzerUnavailable(error?.message ?? 'analyzer unavailable'));
+    });
     post(port, { type, data }, bytes);
   });
 }

@@ -142,6 +142,21 @@ describe.each(browsers)('%s', (browserName) => {
     }
   });
 
+  describe('the analyzer host went away between checks', () => {
+    test('the next check starts it again, and the page logs no error', 'check', async () => {
+      const page = await openPage();
+      // A first check: the analyzer runs, prepared for this page.
+      await offer(page, 'input', [smallPhoto()]);
+      await waitForReceived(page, 1);
+      await faults.closeHost();
+      // The next check finds nobody on the analyzer's port and starts it again (soak seed 20261206,
+      // Chromium: the unread port error printed "Unchecked runtime.lastError" in the page's console).
+      await stillGuarded(page);
+      expect(page.errors).toEqual([]);
+      await page.close();
+    });
+  });
+
   describe('the extension is reloaded or updated during a hold', () => {
     test(
       'while a photo is being checked: released as it is, once, and the person is told',

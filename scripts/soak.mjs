@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+// The seeded random soak (test/e2e/soak/run.ts), in each browser in turn:
+//   npm run soak -- --steps 500 --seed 17 [--browser chromium|firefox] [--fault-rate 0.3]
+// It runs test/e2e/soak.e2e.ts under vitest (which serialises the page functions as the e2e tests
+// do), printing one line per step and one per problem found. The last line is one JSON object per
+// browser (a list when both ran): {browser, steps, faults, lost, duplicated, wrong, stuck,
+// page_errors, seed, memory_mb, network, problems}. The exit code is vitest's: non-zero when any
+// count that must be 0 is not.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const REPORT = `${ROOT}test-results/soak.json`;
+
+function option(name) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i === -1 ? undefined : process.argv[i + 1];
+}
+
+const steps = option('steps') ?? '100';
+const seed = option('seed') ?? String(Math.floor(Math.random() * 2 ** 31));
+const browser = option('browser');
+if (!/^\d+$/.test(steps) || !/^\d+$/.test(seed) || (browser && !['chromium', 'firefox'].includes(browser))) {
+  console.error('usage: npm run soak -- --steps N --seed S [--browser chromium|firefox] [--fault-rate R]');
+  process.exit(2);
+}
+
+rmSync(REPORT, { force: true });
+const run = spawnSync('npx', ['vitest', 'run', '-c', 'vitest.e2e.config.ts', 'test/e2e/soak.e2e.ts'], {
+  cwd: ROOT,
+  stdio: 'inherit',
+  env: {
+    ...process.env,
+    SOAK_STEPS: steps,
+    SOAK_SEED: seed,
+    SOAK_FAULT_RATE: option('fault-rate') ?? '',
+    SOAK_REPORT: REPORT,
+    ...(browser ? { E2E_BROWSER: browser } : {}),
+  },
+});
+if (!existsSync(REPORT)) {
+  console.error('the soak wrote no report');
+  process.exit(run.status || 1);
+}
+const results = JSON.parse(readFileSync(REPORT, 'utf8'));
+console.log(JSON.stringify(results.length === 1 ? results[0] : results));
+process.exit(run.status ?? 1);
