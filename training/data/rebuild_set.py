@@ -30,6 +30,17 @@ def read_blob(mirrors, repo, commit, path):
 
 def derive(data, op, dst):
     """Apply a recorded operation; only the operations this project records are known."""
+    crop = re.match(r'cropped to x=(\d+),y=(\d+),w=(\d+),h=(\d+) with Pillow', op)
+    if crop or op.startswith('converted to greyscale with Pillow'):
+        import io
+        from PIL import Image, ImageOps
+        img = ImageOps.exif_transpose(Image.open(io.BytesIO(data)))
+        if crop:
+            x, y, w, h = map(int, crop.groups())
+            img.crop((x, y, x + w, y + h)).save(dst, optimize=False)
+        else:
+            ImageOps.grayscale(img).save(dst, optimize=False)
+        return
     if op.startswith('downscaled to 3000 px'):
         tmp = dst + '.src'
         with open(tmp, 'wb') as f:
