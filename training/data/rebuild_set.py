@@ -33,7 +33,10 @@ def derive(data, op, dst):
     crop = re.match(r'cropped to x=(\d+),y=(\d+),w=(\d+),h=(\d+) with Pillow', op)
     if crop or op.startswith('converted to greyscale with Pillow'):
         import io
-        from PIL import Image, ImageOps
+        try:
+            from PIL import Image, ImageOps
+        except ImportError:
+            sys.exit('derived pictures need Pillow: apt-get install python3-pil (or pip install pillow)')
         img = ImageOps.exif_transpose(Image.open(io.BytesIO(data)))
         if crop:
             x, y, w, h = map(int, crop.groups())
