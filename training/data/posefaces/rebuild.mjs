@@ -20,15 +20,23 @@ const arg = (name, fallback) => {
 const mirrors = arg('--mirrors', '/work/.mirror');
 const out = arg('--out', '/work/data/posefaces');
 const records = JSON.parse(readFileSync(join(here, 'manifest.json'), 'utf8'));
-const SCAN = { repo: 'alteredq+three.js', commit: 'c32f89a1d8f5bcdd08b4503963c5fb29daa0a87f', dir: 'examples/obj/leeperrysmith' };
+const SCAN = {
+  repo: 'alteredq+three.js',
+  commit: 'c32f89a1d8f5bcdd08b4503963c5fb29daa0a87f',
+  dir: 'examples/obj/leeperrysmith',
+};
 
 const work = mkdtempSync(join(tmpdir(), 'posefaces-'));
 execFileSync('npm', ['pack', 'three@0.160.0', '--silent'], { cwd: work });
 execFileSync('tar', ['xzf', 'three-0.160.0.tgz'], { cwd: work });
 const git = (path) =>
-  execFileSync('git', ['--git-dir', join(mirrors, SCAN.repo, 'repo'), 'show', `${SCAN.commit}:${SCAN.dir}/${path}`], {
-    maxBuffer: 1 << 26,
-  });
+  execFileSync(
+    'git',
+    ['--git-dir', join(mirrors, SCAN.repo, 'repo'), 'show', `${SCAN.commit}:${SCAN.dir}/${path}`],
+    {
+      maxBuffer: 1 << 26,
+    },
+  );
 writeFileSync(join(work, 'Map-COL.jpg'), git('Map-COL.jpg'));
 writeFileSync(join(work, 'head.json'), JSON.stringify(triangles(git('LeePerrySmith.js').toString())));
 writeFileSync(join(work, 'render.html'), PAGE());
@@ -57,7 +65,12 @@ function triangles(js) {
     if (t & 32) k += n;
     if (t & 64) k += 1;
     if (t & 128) k += n;
-    for (const tri of n === 4 ? [[0, 1, 3], [1, 2, 3]] : [[0, 1, 2]]) {
+    for (const tri of n === 4
+      ? [
+          [0, 1, 3],
+          [1, 2, 3],
+        ]
+      : [[0, 1, 2]]) {
       for (const c of tri) {
         pos.push(V[3 * vi[c]], V[3 * vi[c] + 1], V[3 * vi[c] + 2]);
         uv.push(fuv ? UV[2 * fuv[c]] : 0, fuv ? UV[2 * fuv[c] + 1] : 0);
@@ -67,7 +80,12 @@ function triangles(js) {
   return { pos, uv };
 }
 
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.jpg': 'image/jpeg' };
+const types = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.jpg': 'image/jpeg',
+};
 const server = createServer((req, res) => {
   const path = join(work, decodeURIComponent(new URL(req.url, 'http://x').pathname));
   try {
@@ -89,7 +107,9 @@ let differ = 0;
 for (const r of records) {
   const q = new URLSearchParams({ ...r.pose, ...r.render });
   await page.goto(`${base}?${q}`);
-  await page.waitForFunction(() => document.title === 'done' || document.title.startsWith('ERR'), { timeout: 120000 });
+  await page.waitForFunction(() => document.title === 'done' || document.title.startsWith('ERR'), {
+    timeout: 120000,
+  });
   const src = await page.evaluate(() => document.getElementById('out')?.src ?? document.title);
   if (!src.startsWith('data:')) throw new Error(`${r.file}: ${src}`);
   const png = Buffer.from(src.split(',')[1], 'base64');
@@ -99,7 +119,9 @@ for (const r of records) {
 await browser.close();
 server.close();
 writeFileSync(join(out, 'labels.json'), JSON.stringify(records, null, 1));
-console.log(`${records.length} renders written to ${out}; ${differ} differ from the recorded sha256 (another Chromium or SwiftShader build renders slightly differently; the poses are exact either way)`);
+console.log(
+  `${records.length} renders written to ${out}; ${differ} differ from the recorded sha256 (another Chromium or SwiftShader build renders slightly differently; the poses are exact either way)`,
+);
 
 function PAGE() {
   return `<!doctype html><html><head><meta charset="utf-8"><style>html,body{margin:0;overflow:hidden}</style>
