@@ -39,6 +39,11 @@ export const WARNING_CSS = `
   visibility: visible;
   -webkit-font-smoothing: antialiased;
 }
+[lang="zh-TW"] {
+  font-family:
+    system-ui, -apple-system, "Noto Sans CJK TC", "Noto Sans TC", "PingFang TC", "Microsoft JhengHei",
+    "Source Han Sans TC", sans-serif;
+}
 @media (prefers-color-scheme: dark) {
   .layer {
     --fg: #e6edf3;

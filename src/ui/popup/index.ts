@@ -27,7 +27,7 @@ async function targetTabUrl(): Promise<URL | null> {
   }
 }
 
-function openPage(page: 'learn' | 'settings'): void {
+function openPage(page: 'learn' | 'settings' | 'privacy'): void {
   void send('open-page', { page }).then(() => window.close());
 }
 
@@ -175,7 +175,7 @@ function wire(): void {
   for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-page]')) {
     link.addEventListener('click', (event) => {
       event.preventDefault();
-      openPage(link.dataset.page as 'learn' | 'settings');
+      openPage(link.dataset.page as 'learn' | 'settings' | 'privacy');
     });
   }
   // Checks finishing while the popup is open, from any tab.
