@@ -14,11 +14,10 @@ import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalogs } from '../../scripts/locales.mjs';
-import { startServer } from '../server.mjs';
 import { testdataDir } from '../unit/testdata';
-import { upscaledPng } from './fixtures/images';
-import { type BrowserSession, launch, type TestPage } from './harness';
-import { forbiddenRequests } from './harness/network-recorder';
+import { dialogThenNotice } from './fixtures/astronaut';
+import type { TestPage } from './harness';
+import { useDemoSession } from './harness/demo-session';
 import { FIREFOX_PATH, RESULTS } from './harness/paths';
 import { type PreviewServer, startPreviewServer } from './warning-preview/server';
 
@@ -238,22 +237,13 @@ describe('Firefox at phone sizes, touch: the warning UI (preview page)', () => {
 });
 
 describe('Firefox at phone sizes, touch: the extension', () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
-  let session: BrowserSession;
-  beforeAll(async () => {
-    server = await startServer();
-    session = await launch('firefox', { locale: 'en' });
-  });
-  afterAll(async () => {
-    expect(forbiddenRequests(session.network, 'firefox')).toEqual([]);
-    await session?.close();
-    await server?.close();
-  });
+  const demoSession = useDemoSession('firefox', { locale: 'en' });
 
   const native = (page: TestPage) => page.native as Page;
 
   for (const size of PHONES) {
     it(`${size.width} px: the popup as Android shows it (a page of its own) fills the width and takes taps`, async () => {
+      const { session, server } = demoSession;
       const demo = await session.newPage();
       await phone(native(demo), size);
       await demo.goto(`${server.origin}/`);
@@ -286,42 +276,28 @@ describe('Firefox at phone sizes, touch: the extension', () => {
   it.skipIf(!faces.dir)(
     '360 px: the real dialog and notice appear on the demo site and fit',
     async () => {
-      const portrait = upscaledPng(join(faces.dir!, 'dev_036.png'), 2, 'astronaut-2x.png');
+      const { session, server } = demoSession;
       const demo = await session.newPage();
       await phone(native(demo), PHONES[0]);
       await demo.goto(`${server.origin}/`);
-      await demo.setInputFiles('#photo-input', [portrait]);
-      await demo.waitFor(
-        () => document.documentElement.dataset.faceguardDialog === 'open',
-        undefined,
-        30_000,
-      );
-      // The closed shadow root cannot be measured from the page: the host is on top and the page did not widen.
-      const page = await demo.evaluate(() => ({
-        top: document.elementFromPoint(innerWidth / 2, innerHeight / 2)?.tagName.toLowerCase(),
-        scrollWidth: document.documentElement.scrollWidth,
-        viewport: document.documentElement.clientWidth,
-      }));
-      expect(page.top).toBe('faceguard-warning');
-      expect(page.scrollWidth).toBeLessThanOrEqual(page.viewport);
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      await demo.screenshot('mobile-firefox-demo-dialog-en-360');
-      await demo.press('Escape');
-      await demo.waitFor(() => !document.documentElement.dataset.faceguardDialog);
-
-      // The astronaut at its own size is medium risk: the notice, which uploads as is when its countdown ends.
-      await demo.setInputFiles('#photo-input', [join(faces.dir!, 'dev_036.png')]);
-      await demo.waitFor(
-        () => document.documentElement.dataset.faceguardNotice === 'open',
-        undefined,
-        30_000,
-      );
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      await demo.screenshot('mobile-firefox-demo-notice-en-360');
-      await demo.waitFor(
-        () => (window as unknown as { __log: Array<{ count: number }> }).__log.length === 1,
-        undefined,
-        20_000,
+      await dialogThenNotice(
+        demo,
+        faces.dir!,
+        async () => {
+          // The closed shadow root cannot be measured from the page: the host is on top and the page
+          // did not widen.
+          const page = await demo.evaluate(() => ({
+            top: document.elementFromPoint(innerWidth / 2, innerHeight / 2)?.tagName.toLowerCase(),
+            scrollWidth: document.documentElement.scrollWidth,
+            viewport: document.documentElement.clientWidth,
+          }));
+          expect(page.top).toBe('faceguard-warning');
+          expect(page.scrollWidth).toBeLessThanOrEqual(page.viewport);
+          await demo.screenshot('mobile-firefox-demo-dialog-en-360');
+        },
+        async () => {
+          await demo.screenshot('mobile-firefox-demo-notice-en-360');
+        },
       );
       expect(demo.errors).toEqual([]);
       await demo.close();
