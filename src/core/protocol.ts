@@ -68,7 +68,7 @@ export interface RequestMap {
     };
   };
   /** content/ui -> background: open a full extension page. */
-  'open-page': { request: { page: 'learn' | 'welcome' | 'settings' }; response: null };
+  'open-page': { request: { page: 'learn' | 'welcome' | 'settings' | 'privacy' }; response: null };
   /** ui -> background */
   'get-recent': { request: Record<string, never>; response: { recent: CheckSummary[]; stats: Stats } };
   'clear-recent': { request: Record<string, never>; response: null };

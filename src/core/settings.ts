@@ -46,7 +46,7 @@ export const TIME_LIMIT_RANGE = { min: 1, max: 30 } as const;
 /** The choices each setting offers, in the order the settings page shows them. */
 export const MODES: readonly Mode[] = ['ask', 'notify', 'off'];
 export const SENSITIVITIES: readonly Sensitivity[] = ['strict', 'balanced', 'relaxed'];
-export const LANGUAGES: readonly LanguageSetting[] = ['browser', 'zh_CN', 'en'];
+export const LANGUAGES: readonly LanguageSetting[] = ['browser', 'zh_CN', 'zh_TW', 'en'];
 export const BLUR_STYLES: readonly BlurStyle[] = ['blur', 'fill'];
 
 const oneOf =
@@ -68,7 +68,7 @@ const validators: { [K in keyof Omit<Settings, 'version'>]: (v: unknown) => v is
   warnMetadata: isBoolean,
   mediumNotices: isBoolean,
   timeLimitSeconds: isTimeLimit,
-  language: oneOf('browser', 'en', 'zh_CN'),
+  language: oneOf('browser', 'en', 'zh_CN', 'zh_TW'),
   blurStyle: oneOf('blur', 'fill'),
   disabledSites: isStringList,
   customSites: isHostList,

@@ -1,6 +1,6 @@
 // The warning UI on its preview page (test/e2e/warning-preview/), in Chromium and Firefox: the keyboard
 // contract, face toggles, per-image choices, the notice's countdown, re-attachment, an axe-core scan,
-// and screenshots in both languages and colour schemes (test-results/screenshots/warning-*.png).
+// and screenshots in all three languages and both colour schemes (test-results/screenshots/warning-*.png).
 // No extension is loaded: the UI is bundled into a plain page, with a handle on its closed shadow root.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -385,7 +385,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s', (name) => {
     it(`axe finds no serious or critical problem; screenshots (${scheme})`, async () => {
       const page = await env.page(scheme);
       const problems: string[] = [];
-      for (const lang of ['en', 'zh_CN']) {
+      for (const lang of ['en', 'zh_CN', 'zh_TW']) {
         for (const scenario of ['single', 'many', 'notice']) {
           await open(page, scenario, `&lang=${lang}&open=1&seconds=600`);
           await page.addScript(AXE);

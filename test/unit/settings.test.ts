@@ -33,6 +33,11 @@ describe('parseSettings', () => {
     expect(parsed).toMatchObject({ version: 1, mode: 'off', language: 'zh_CN' });
   });
 
+  it('accepts each language the settings page offers and nothing else', () => {
+    for (const language of LANGUAGES) expect(parseSettings({ version: 1, language }).language).toBe(language);
+    expect(parseSettings({ version: 1, language: 'zh_HK' }).language).toBe('browser');
+  });
+
   it('drops duplicate and non-string site entries', () => {
     expect(parseSettings({ disabledSites: ['weibo', 'weibo'] }).disabledSites).toEqual(['weibo']);
     expect(parseSettings({ disabledSites: ['weibo', 3] }).disabledSites).toEqual([]);

@@ -5,12 +5,13 @@
 //
 // Keyboard contract (relied on by the gate's e2e tests): while the dialog is open <html> carries
 // data-faceguard-dialog="open"; focus starts inside and is trapped; Escape cancels every image;
-// b = upload with faces blurred, m = upload without location/camera data, u = upload anyway, each for
+// b = upload with faces covered or blurred (the chosen style), m = upload without location/camera data, u = upload anyway, each for
 // all images; Enter/Space activate the focused button. The notice sets data-faceguard-notice="open".
-import { type Language, resolveLanguage, type Translate, translator } from '../../core/i18n';
+import { type Language, languageTag, resolveLanguage, type Translate, translator } from '../../core/i18n';
+import { DEFAULT_SETTINGS } from '../../core/settings';
 import type { AskContext, HeldImage, ImageAction, ImageDecision, Progress, WarningUi } from '../decision';
-import { Choices, levelOf, secondsLeft, shortcutFor } from './model';
-import { currentLanguage, openLearnPage } from './platform';
+import { Choices, COVER_WORDS, type CoverWords, levelOf, secondsLeft, shortcutFor } from './model';
+import { currentCoverStyle, currentLanguage, openLearnPage } from './platform';
 import { WARNING_CSS } from './styles';
 import { brand, button, h, imageCard, tabbables, uid } from './view';
 
@@ -124,10 +125,6 @@ class Host {
   }
 }
 
-function langAttr(language: Language): string {
-  return language === 'zh_CN' ? 'zh-CN' : 'en';
-}
-
 /** The setting's language, or the browser's when settings cannot be read. */
 async function languageFor(options: WarningUiOptions): Promise<Language> {
   if (options.language) return options.language;
@@ -135,6 +132,15 @@ async function languageFor(options: WarningUiOptions): Promise<Language> {
     return await currentLanguage();
   } catch {
     return resolveLanguage('browser', navigator.language);
+  }
+}
+
+/** The words for what the copy does to faces, for the cover style in settings. */
+async function coverWords(): Promise<CoverWords> {
+  try {
+    return COVER_WORDS[await currentCoverStyle()];
+  } catch {
+    return COVER_WORDS[DEFAULT_SETTINGS.blurStyle];
   }
 }
 
@@ -194,6 +200,7 @@ const SHORTCUTS = {
 /** The action buttons "for all" (or for the one image) with their keys. */
 function actionButtons(
   t: Translate,
+  words: CoverWords,
   choices: Choices,
   many: boolean,
   finish: (action: ImageAction) => void,
@@ -210,7 +217,7 @@ function actionButtons(
     el.addEventListener('click', () => finish(action));
     buttons.push(el);
   };
-  if (anyOffers(choices, 'blur')) add('blur', many ? t('warn_all_blur') : t('warn_action_blur'), !many);
+  if (anyOffers(choices, 'blur')) add('blur', many ? t(words.all) : t(words.action), !many);
   if (anyOffers(choices, 'strip')) add('strip', many ? t('warn_all_strip') : t('warn_action_strip'));
   add('upload', many ? t('warn_all_upload') : t('warn_action_upload'));
   add('cancel', many ? t('warn_all_cancel') : t('warn_action_cancel'));
@@ -223,6 +230,7 @@ function showDialog(
   images: HeldImage[],
   context: AskContext,
   language: Language,
+  words: CoverWords,
 ): Promise<Result> {
   const t = translator(language);
   const many = images.length > 1;
@@ -264,12 +272,13 @@ function showDialog(
           choiceControls: many,
           metaIntro: true,
           urls,
+          words,
         }),
       ),
     );
 
     const footer = h('div', { class: 'footer' });
-    const buttons = actionButtons(t, choices, many, finish);
+    const buttons = actionButtons(t, words, choices, many, finish);
     let primary: HTMLButtonElement;
     if (many) {
       primary = button(t('warn_confirm'), { primary: true, action: 'confirm' });
@@ -307,7 +316,7 @@ function showDialog(
         role: 'alertdialog',
         'aria-labelledby': titleId,
         'aria-describedby': descId,
-        lang: langAttr(language),
+        lang: languageTag(language),
       },
       dialog,
     );
@@ -378,6 +387,7 @@ function showNotice(
   images: HeldImage[],
   context: AskContext,
   language: Language,
+  words: CoverWords,
   seconds: number,
 ): Promise<Result> {
   const t = translator(language);
@@ -434,14 +444,14 @@ function showNotice(
       else render();
     };
 
-    const buttons = actionButtons(t, choices, false, finish, true);
+    const buttons = actionButtons(t, words, choices, false, finish, true);
     const notice = h(
       'dialog',
       {
         class: 'notice',
         'aria-labelledby': titleId,
         'aria-describedby': descId,
-        lang: langAttr(language),
+        lang: languageTag(language),
         'data-faceguard': 'notice',
       },
       brand(t),
@@ -469,6 +479,7 @@ function showNotice(
             choiceControls: false,
             metaIntro: false,
             urls,
+            words,
           }),
         ),
       ),
@@ -548,7 +559,7 @@ function coveredAtCentre(el: HTMLElement, host: HTMLElement): boolean {
 }
 
 function showToast(host: Host, language: Language, text: string, seconds: number): void {
-  const toast = h('div', { class: 'toast', lang: langAttr(language), 'data-faceguard': 'toast' });
+  const toast = h('div', { class: 'toast', lang: languageTag(language), 'data-faceguard': 'toast' });
   host.acquire();
   document.documentElement.dataset.faceguardToast = 'open';
   statusRegion(host).append(toast);
@@ -561,7 +572,7 @@ function showToast(host: Host, language: Language, text: string, seconds: number
 
 function showProgress(host: Host, language: Language, total: number): Progress {
   const t = translator(language);
-  const line = h('div', { class: 'toast', lang: langAttr(language), 'data-faceguard': 'progress' });
+  const line = h('div', { class: 'toast', lang: languageTag(language), 'data-faceguard': 'progress' });
   host.acquire();
   document.documentElement.dataset.faceguardProgress = 'open';
   statusRegion(host).append(line);
@@ -598,7 +609,7 @@ export function createWarningUi(options: WarningUiOptions = {}): WarningUi {
     ask(images, context) {
       const run = async () => {
         if (images.length === 0) return { decisions: [], disableSite: false };
-        return showDialog(getHost(), images, context, await languageFor(options));
+        return showDialog(getHost(), images, context, await languageFor(options), await coverWords());
       };
       const result = dialogs.then(run, run);
       dialogs = result.catch(() => undefined);
@@ -607,7 +618,14 @@ export function createWarningUi(options: WarningUiOptions = {}): WarningUi {
     notice(images, context) {
       const run = async () => {
         if (images.length === 0) return { decisions: [], disableSite: false };
-        return showNotice(getHost(), images, context, await languageFor(options), options.noticeSeconds ?? 8);
+        return showNotice(
+          getHost(),
+          images,
+          context,
+          await languageFor(options),
+          await coverWords(),
+          options.noticeSeconds ?? 8,
+        );
       };
       const result = notices.then(run, run);
       notices = result.catch(() => undefined);

@@ -17,6 +17,7 @@ import { BUILTIN_SITES, builtinSiteFor, hostFromInput } from '../../core/sites';
 import type { Sensitivity } from '../../core/verdict';
 import { hasBuiltinAccess, protectSite, requestBuiltinAccess, unprotectSite } from '../shared/access';
 import { byId, changeSettings, h, type PageContext, startPage, switchControl } from '../shared/page';
+import { coverPreview } from './cover-preview';
 
 let savedTimer: ReturnType<typeof setTimeout> | undefined;
 let currentT: PageContext['t'] = (key) => key;
@@ -69,7 +70,9 @@ async function render(ctx: PageContext): Promise<void> {
   byId<HTMLSelectElement>('mode').value = settings.mode;
   byId<HTMLSelectElement>('sensitivity').value = settings.sensitivity;
   byId<HTMLInputElement>('time-limit').value = String(settings.timeLimitSeconds);
-  byId<HTMLSelectElement>('blur-style').value = settings.blurStyle;
+  for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="blur-style"]')) {
+    radio.checked = radio.value === settings.blurStyle;
+  }
   byId<HTMLSelectElement>('language').value = settings.language;
   byId('row-metadata').replaceChildren(
     h(
@@ -103,7 +106,13 @@ function wireSelect<T extends string>(id: string, apply: (value: T) => Partial<S
 function wire(): void {
   wireSelect<Mode>('mode', (mode) => ({ mode }));
   wireSelect<Sensitivity>('sensitivity', (sensitivity) => ({ sensitivity }));
-  wireSelect<BlurStyle>('blur-style', (blurStyle) => ({ blurStyle }));
+  for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="blur-style"]')) {
+    const style = radio.value as BlurStyle;
+    radio.closest('label')?.querySelector('.cover-picture')?.append(coverPreview(style));
+    radio.addEventListener('change', () => {
+      if (radio.checked) void change((s) => updateSettings(s, { blurStyle: style }));
+    });
+  }
   wireSelect<LanguageSetting>('language', (language) => ({ language }));
   const timeLimit = byId<HTMLInputElement>('time-limit');
   timeLimit.addEventListener('change', () => {

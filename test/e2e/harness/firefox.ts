@@ -75,7 +75,7 @@ export async function launchFirefox(
       'extensions.webextensions.keepStorageOnUninstall': Boolean(options.profileDir),
       'extensions.webextensions.keepUuidOnUninstall': Boolean(options.profileDir),
       'intl.locale.requested': options.locale ?? 'en-US',
-      'intl.accept_languages': options.locale === 'zh-CN' ? 'zh-CN, zh, en' : 'en-US, en',
+      'intl.accept_languages': options.locale?.startsWith('zh') ? `${options.locale}, zh, en` : 'en-US, en',
       'ui.systemUsesDarkTheme': options.colorScheme === 'dark' ? 1 : 0,
       'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1,
       'network.proxy.type': 1,

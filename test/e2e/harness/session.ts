@@ -3,7 +3,7 @@
 import type { NetworkRecorder } from './network-recorder';
 
 export type BrowserName = 'chromium' | 'firefox';
-export type Locale = 'en' | 'zh-CN';
+export type Locale = 'en' | 'zh-CN' | 'zh-TW';
 
 export interface LaunchOptions {
   locale?: Locale;

@@ -1,11 +1,10 @@
 // The preview page's script: shows the warning UI with sample verdicts, chosen by URL parameters.
-//   ?scenario=single|many|notice|notice-meta|toast|progress   &lang=en|zh_CN   &open=1 (open shadow root, for axe)
-//   &seconds=N (notice countdown)
+//   ?scenario=single|many|notice|notice-meta|toast|progress   &lang=en|zh_CN|zh_TW   &style=fill|blur
+//   &open=1 (open shadow root, for axe)   &seconds=N (notice countdown)
 // Face photos come from ../shared/testdata/faces through the preview server at test time (never
 // committed); without them a drawn stand-in is used.
 import type { AskContext, HeldImage, Progress } from '../../../src/content/decision';
 import { createWarningUi } from '../../../src/content/warning/index';
-import type { Language } from '../../../src/core/i18n';
 import {
   type Box,
   type FaceMeasures,
@@ -13,6 +12,7 @@ import {
   type PhotoMetadata,
   type Verdict,
 } from '../../../src/core/verdict';
+import { currentLanguage } from './platform-stub';
 
 declare global {
   interface Window {
@@ -26,7 +26,6 @@ declare global {
 }
 
 const params = new URLSearchParams(location.search);
-const language: Language = params.get('lang') === 'zh_CN' ? 'zh_CN' : 'en';
 
 function face([x, y, width, height]: [number, number, number, number]): FaceMeasures {
   const box: Box = { x, y, width, height };
@@ -212,6 +211,7 @@ function fillFeed(): void {
 const context: AskContext = { siteKey: 'demo', siteLabel: 'Hostile Social' };
 
 async function run(scenario: string): Promise<void> {
+  const language = await currentLanguage();
   const ui = createWarningUi({
     testHandle: (root) => {
       window.__fgRoot = root;
