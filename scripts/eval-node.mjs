@@ -3,6 +3,7 @@
 // Prints per-category metrics and, as the LAST line, one JSON object with the headline numbers.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { isArt, misses, summarize } from './eval-summary.mjs';
 import { loadBundle, nodeModels, ROOT } from './node-check.mjs';
 import { analysisImage, decodeFile, resize } from './node-images.mjs';
 
@@ -29,8 +30,6 @@ const labels = JSON.parse(readFileSync(join(DIR, 'labels.json'), 'utf8')).filter
   (l) => !ONLY || ONLY.split(',').includes(l.file),
 );
 const details = [];
-const times = [];
-let errors = 0;
 // Warm-up so model loading is not counted as per-image time.
 await analyzePixels(
   { data: new Uint8ClampedArray(64 * 64 * 4), width: 64, height: 64 },
@@ -58,14 +57,14 @@ for (const l of labels) {
       models,
     );
     const ms = performance.now() - tDecoded;
-    times.push(ms);
     details.push({
       file: l.file,
       label: l.label,
+      class: l.class,
       notes: l.notes,
-      gt: l.faces.map((f) => f.box[2]),
+      gt: (l.faces ?? []).map((f) => f.box[2]),
       risk: r.risk,
-      reasons: r.reasons,
+      reasons: r.reasons.map((x) => x.key),
       ms: Math.round(ms),
       resize_ms: Math.round(tDecoded - t0),
       timings: r.timings,
@@ -84,51 +83,30 @@ for (const l of labels) {
       })),
     });
   } catch (e) {
-    errors++;
-    details.push({ file: l.file, label: l.label, error: String(e?.stack ?? e) });
+    details.push({
+      file: l.file,
+      label: l.label,
+      class: l.class,
+      risk: 'error',
+      reasons: [],
+      error: String(e?.stack ?? e),
+    });
   }
 }
 mkdirSync(dirname(OUT), { recursive: true });
 writeFileSync(OUT, JSON.stringify(details, null, 1));
 
-const by = (lab) => details.filter((d) => d.label === lab && !d.error);
-const share = (arr, f) => (arr.length ? arr.filter(f).length / arr.length : 0);
-const cf = by('clear-frontal');
-const nc = by('face-not-clear');
-const nf = by('no-face');
-const high = details.filter((d) => d.risk === 'high');
-const r3 = (x) => Math.round(x * 1000) / 1000;
-for (const [name, arr] of [
-  ['clear-frontal', cf],
-  ['face-not-clear', nc],
-  ['no-face', nf],
+for (const [name, test] of [
+  ['clear-frontal', (d) => d.label === 'clear-frontal'],
+  ['face-not-clear', (d) => d.label === 'face-not-clear'],
+  ['no-face', (d) => d.label === 'no-face'],
+  ['art', isArt],
 ]) {
   const counts = {};
-  for (const d of arr) counts[d.risk] = (counts[d.risk] ?? 0) + 1;
-  console.log(name.padEnd(15), arr.length, JSON.stringify(counts));
+  for (const d of details.filter((d) => !d.error && test(d))) counts[d.risk] = (counts[d.risk] ?? 0) + 1;
+  console.log(name.padEnd(15), JSON.stringify(counts));
 }
-for (const d of details) {
-  const bad =
-    (d.label === 'clear-frontal' && d.risk !== 'high') ||
-    (d.label !== 'clear-frontal' && d.risk === 'high') ||
-    (d.label === 'no-face' && d.risk === 'medium');
-  if (bad || d.error)
-    console.log('  miss', d.file, d.label, '->', d.risk ?? d.error, '|', d.notes?.slice(0, 70));
+for (const d of misses(details)) {
+  console.log('  miss', d.file, d.label ?? d.class, '->', d.risk ?? d.error, '|', d.notes?.slice(0, 70));
 }
-times.sort((a, b) => a - b);
-const q = (p) =>
-  times.length ? Math.round(times[Math.min(times.length - 1, Math.floor(p * times.length))]) : 0;
-console.log(
-  JSON.stringify({
-    n: details.length,
-    recall_high: r3(share(cf, (d) => d.risk === 'high')),
-    precision_high: r3(
-      high.length ? high.filter((d) => d.label === 'clear-frontal').length / high.length : 0,
-    ),
-    high_on_face_not_clear: r3(share(nc, (d) => d.risk === 'high')),
-    warn_on_no_face: r3(share(nf, (d) => d.risk === 'high' || d.risk === 'medium')),
-    errors,
-    median_ms: q(0.5),
-    p95_ms: q(0.95),
-  }),
-);
+console.log(JSON.stringify(summarize(details)));
