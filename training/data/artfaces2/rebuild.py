@@ -73,6 +73,10 @@ def read_source(src, a):
 
 def apply_ops(data, derived, fmt_ext):
     from PIL import Image
+    if "render_svg" in derived:
+        # vector art: rasterised at a fixed square size by librsvg (Debian librsvg2-bin)
+        n = str(derived["render_svg"])
+        data = subprocess.run(["rsvg-convert", "-w", n, "-h", n, "-f", "png"], input=data, capture_output=True, check=True).stdout
     im = Image.open(io.BytesIO(data))
     info = {k: im.info[k] for k in ("icc_profile", "exif") if k in im.info}
     if getattr(im, "n_frames", 1) > 1:
