@@ -14,7 +14,7 @@ Usage: rebuild.py [--out DIR] [--mirrors DIR] [--npm DIR] [--deb DIR] [--manifes
   --deb      folder with the Debian packages (`apt-get download PKG=VERSION`); fetched if missing
 See README.md beside this file.
 """
-import argparse, hashlib, io, json, os, subprocess, sys, tarfile
+import argparse, gzip, hashlib, io, json, os, subprocess, sys, tarfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -74,9 +74,16 @@ def read_source(src, a):
 def apply_ops(data, derived, fmt_ext):
     from PIL import Image
     if "render_svg" in derived:
-        # vector art: rasterised at a fixed square size by librsvg (Debian librsvg2-bin)
-        n = str(derived["render_svg"])
-        data = subprocess.run(["rsvg-convert", "-w", n, "-h", n, "-f", "png"], input=data, capture_output=True, check=True).stdout
+        # vector art, rasterised by librsvg (Debian librsvg2-bin): an int is a square size; a dict
+        # names one object of the drawing (a card of a deck) and the output height
+        spec = derived["render_svg"]
+        if data[:2] == b"\x1f\x8b":
+            data = gzip.decompress(data)
+        if isinstance(spec, dict):
+            args = ["-i", spec["id"], "-h", str(spec["height"])]
+        else:
+            args = ["-w", str(spec), "-h", str(spec)]
+        data = subprocess.run(["rsvg-convert", *args, "-f", "png"], input=data, capture_output=True, check=True).stdout
     im = Image.open(io.BytesIO(data))
     info = {k: im.info[k] for k in ("icc_profile", "exif") if k in im.info}
     if getattr(im, "n_frames", 1) > 1:
