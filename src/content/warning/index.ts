@@ -9,6 +9,7 @@
 // all images; Enter/Space activate the focused button. The notice sets data-faceguard-notice="open".
 import { type Language, resolveLanguage, type Translate, translator } from '../../core/i18n';
 import type { AskContext, HeldImage, ImageAction, ImageDecision, Progress, WarningUi } from '../decision';
+import { type IdNotice, type IdNumberUi, showIdNotice } from './id-notice';
 import { Choices, levelOf, secondsLeft, shortcutFor } from './model';
 import { currentLanguage, openLearnPage } from './platform';
 import { WARNING_CSS } from './styles';
@@ -584,7 +585,7 @@ function showProgress(host: Host, language: Language, total: number): Progress {
   };
 }
 
-export function createWarningUi(options: WarningUiOptions = {}): WarningUi {
+export function createWarningUi(options: WarningUiOptions = {}): WarningUi & IdNumberUi {
   let host: Host | null = null;
   const getHost = () => {
     host ??= new Host(options);
@@ -638,6 +639,26 @@ export function createWarningUi(options: WarningUiOptions = {}): WarningUi {
           closed = true;
           shown?.close();
         },
+      };
+    },
+    idNumbers(anchor, content, handlers) {
+      // Shown once the language is known; an update or a close that comes first is kept.
+      let shown: IdNotice | null = null;
+      let latest = content;
+      let closed = false;
+      void languageFor(options).then((language) => {
+        if (!closed) shown = showIdNotice(getHost(), anchor, latest, handlers, language);
+      });
+      return {
+        update: (next) => {
+          latest = next;
+          shown?.update(next);
+        },
+        close: () => {
+          closed = true;
+          shown?.close();
+        },
+        isOpen: () => !closed && (shown?.isOpen() ?? true),
       };
     },
   };
