@@ -67,7 +67,8 @@ async function editorBundle(name) {
     write: false,
     format: 'iife',
     target: ['chrome120', 'firefox128'],
-    define: { 'process.env.NODE_ENV': '"production"' },
+    // Draft.js's helpers (fbjs) read Node's `global`.
+    define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
     logLevel: 'warning',
   });
   return result.outputFiles[0].contents;
