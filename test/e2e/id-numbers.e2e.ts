@@ -257,6 +257,20 @@ describe.each(BROWSERS)('%s', (browser) => {
     await page.close();
   });
 
+  it('the notice goes away by itself when the number is deleted or the field is removed (post sent)', async () => {
+    const page = await session.newPage();
+    await open(page, 'contenteditable');
+    await page.type(`ID ${ID}`);
+    await page.waitFor(shown, undefined, 5000);
+    for (let i = 0; i < 4; i++) await page.press('Backspace');
+    await page.waitFor(() => !document.documentElement.dataset.faceguardIdnumber, undefined, 5000);
+    await page.type(ID.slice(-4));
+    await page.waitFor(shown, undefined, 5000);
+    await page.evaluate(() => document.getElementById('editor')!.remove());
+    await page.waitFor(() => !document.documentElement.dataset.faceguardIdnumber, undefined, 5000);
+    await page.close();
+  });
+
   it('"leave it" keeps the number and stays quiet about it; a new number brings the notice back', async () => {
     const page = await session.newPage();
     await open(page, 'textarea');

@@ -1,7 +1,9 @@
 // The identity-number detector: every format it reads, the traps it must not fall into, a generated
 // corpus of ordinary digit-bearing text with no alarm, and a set of valid synthetic numbers all found.
-// Every number here is made up: valid ones are built by computing their check character.
+// Every number here is made up: valid ones are built by computing their check character. The corpus is
+// drawn from a seeded generator, so it is the same on every run.
 import { describe, expect, it } from 'vitest';
+import { prng as seeded } from '../../src/core/cover-faces';
 import {
   cnCheckCharacter,
   findIdNumbers,
@@ -274,18 +276,6 @@ describe('Taiwan ID numbers', () => {
     expect(find('A123456789.5')).toEqual([]);
   });
 });
-
-/** mulberry32: a small seeded generator, so the corpus is the same on every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function corpus(count: number): Array<{ kind: string; text: string }> {
   const random = seeded(20261202);
