@@ -1,10 +1,11 @@
 // Identity numbers in what people are about to post, end to end in both browsers: a number typed or
 // pasted into a textarea, a plain contenteditable, Lexical, ProseMirror and Draft.js (all three from
-// npm, bundled by the test server) brings the calm notice beside the field with the focus and caret untouched; "mask
-// it" goes through the editor's own input path, so the editor's model and the page's draft hold the
-// masked number, and keep holding it after more typing and undo. Also: "leave it", "don't warn on
-// this site" and its way back in the settings page, the count in the popup, a 20,000-character post
-// without a long task (Chromium's longtask timing), and screenshots in English and Chinese.
+// npm, bundled by the test server) brings the calm notice beside the field with the focus and caret
+// untouched; "mask it" goes through the editor's own input path, so the editor's model and the page's
+// draft hold the masked number, and keep holding it after more typing and undo. Also: fields in open
+// and closed shadow roots, Hong Kong and Taiwan numbers, "leave it", "don't warn on this site" and its
+// way back in the settings page, the count in the popup, a 20,000-character post without a long task
+// (Chromium's longtask timing), and screenshots in English and Chinese.
 // Every number is made up (its check character computed here).
 import type { Page as PwPage } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -254,6 +255,28 @@ describe.each(BROWSERS)('%s', (browser) => {
     await page.press('Enter');
     await page.waitFor(() => !document.documentElement.dataset.faceguardIdnumber);
     expect(await editorText(page)).toBe('HKID A123***(*), 身分證 A123******.');
+    await page.close();
+  });
+
+  it('fields in shadow roots: a contenteditable in an open root, a textarea in a closed one', async () => {
+    const page = await session.newPage();
+    await page.goto(`${server.origin}/pages/id-shadow.html`);
+    for (const host of ['open-host', 'closed-host']) {
+      await page.click(`#${host}`);
+      await page.type(`Hello ${ID} ok`);
+      await page.waitFor(shown, undefined, 5000);
+      await tabIntoNotice(page);
+      await page.press('Enter');
+      await page.waitFor(() => !document.documentElement.dataset.faceguardIdnumber);
+    }
+    const texts = await page.evaluate(() => {
+      const { editable, area } = (
+        window as unknown as { __shadow: { editable: HTMLElement; area: HTMLTextAreaElement } }
+      ).__shadow;
+      return [editable.textContent, area.value];
+    });
+    expect(texts).toEqual([`Hello ${ID_MASKED} ok`, `Hello ${ID_MASKED} ok`]);
+    expect(page.errors).toEqual([]);
     await page.close();
   });
 
