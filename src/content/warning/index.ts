@@ -1,5 +1,6 @@
 // The warning at upload time: a blocking dialog for high risk (ask), a small notice with a countdown
-// for medium risk and metadata-only findings (notice), and short messages (toast). Everything lives in
+// for medium risk and metadata-only findings (notice), short messages (toast), and the notice beside a
+// text field that holds an identity number (idNumbers, id-notice.ts). Everything lives in
 // a closed shadow root on a host appended to <html>, so the site's CSS and scripts cannot reach it; the
 // host is put back if the site removes it while something is shown.
 //
