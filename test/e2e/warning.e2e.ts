@@ -150,10 +150,14 @@ async function open(page: Page, scenario: string, query = ''): Promise<void> {
   await page.goto(`${server.origin}/?scenario=${scenario}${query}`);
   const kind = scenario.startsWith('notice')
     ? 'notice'
-    : scenario === 'toast' || scenario === 'progress'
+    : scenario === 'toast' || scenario === 'progress' || scenario === 'idnumber'
       ? scenario
       : 'dialog';
-  await page.waitFor((k) => document.documentElement.getAttribute(`data-faceguard-${k}`) === 'open', kind);
+  await page.waitFor(
+    (k) =>
+      document.documentElement.getAttribute(`data-faceguard-${k}`) === (k === 'idnumber' ? 'shown' : 'open'),
+    kind,
+  );
   await page.waitFor(() =>
     [...(window.__fgRoot?.querySelectorAll('img') ?? [])].every(
       (img) => img.complete && img.naturalWidth > 0,
@@ -386,7 +390,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s', (name) => {
       const page = await env.page(scheme);
       const problems: string[] = [];
       for (const lang of ['en', 'zh_CN', 'zh_TW']) {
-        for (const scenario of ['single', 'many', 'notice']) {
+        for (const scenario of ['single', 'many', 'notice', 'idnumber']) {
           await open(page, scenario, `&lang=${lang}&open=1&seconds=600`);
           await page.addScript(AXE);
           const violations = await page.evaluate(async () => {

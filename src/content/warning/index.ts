@@ -1,5 +1,6 @@
 // The warning at upload time: a blocking dialog for high risk (ask), a small notice with a countdown
-// for medium risk and metadata-only findings (notice), and short messages (toast). Everything lives in
+// for medium risk and metadata-only findings (notice), short messages (toast), and the notice beside a
+// text field that holds an identity number (idNumbers, id-notice.ts). Everything lives in
 // a closed shadow root on a host appended to <html>, so the site's CSS and scripts cannot reach it; the
 // host is put back if the site removes it while something is shown.
 //
@@ -10,6 +11,7 @@
 import { type Language, languageTag, resolveLanguage, type Translate, translator } from '../../core/i18n';
 import { DEFAULT_SETTINGS } from '../../core/settings';
 import type { AskContext, HeldImage, ImageAction, ImageDecision, Progress, WarningUi } from '../decision';
+import { type IdNotice, type IdNumberUi, showIdNotice } from './id-notice';
 import { Choices, COVER_WORDS, type CoverWords, levelOf, secondsLeft, shortcutFor } from './model';
 import { currentCoverStyle, currentLanguage, openLearnPage } from './platform';
 import { WARNING_CSS } from './styles';
@@ -595,7 +597,7 @@ function showProgress(host: Host, language: Language, total: number): Progress {
   };
 }
 
-export function createWarningUi(options: WarningUiOptions = {}): WarningUi {
+export function createWarningUi(options: WarningUiOptions = {}): WarningUi & IdNumberUi {
   let host: Host | null = null;
   const getHost = () => {
     host ??= new Host(options);
@@ -656,6 +658,26 @@ export function createWarningUi(options: WarningUiOptions = {}): WarningUi {
           closed = true;
           shown?.close();
         },
+      };
+    },
+    idNumbers(anchor, content, handlers) {
+      // Shown once the language is known; an update or a close that comes first is kept.
+      let shown: IdNotice | null = null;
+      let latest = content;
+      let closed = false;
+      void languageFor(options).then((language) => {
+        if (!closed) shown = showIdNotice(getHost(), anchor, latest, handlers, language);
+      });
+      return {
+        update: (next) => {
+          latest = next;
+          shown?.update(next);
+        },
+        close: () => {
+          closed = true;
+          shown?.close();
+        },
+        isOpen: () => !closed && (shown?.isOpen() ?? true),
       };
     },
   };

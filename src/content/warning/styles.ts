@@ -543,4 +543,63 @@ button.link {
     }
   }
 }
+/* The ID-number notice: beside the field it is about, small, never in the way of typing. */
+.idnotice {
+  position: fixed;
+  left: 8px;
+  top: 8px;
+  width: min(380px, calc(100vw - 16px));
+  max-height: calc(100vh - 16px);
+  overflow: auto;
+  padding: 12px 14px;
+  background: var(--bg);
+  color: var(--fg);
+  border: 1px solid var(--border);
+  border-left: 4px solid var(--warn);
+  border-radius: 12px;
+  box-shadow: var(--shadow);
+}
+.idnotice[data-offscreen] {
+  visibility: hidden;
+}
+.idnotice h2 {
+  font-size: 15px;
+  margin-bottom: 4px;
+}
+.idnotice .intro {
+  margin-bottom: 6px;
+  font-size: 13px;
+}
+.idn-masked {
+  margin: 0 0 10px;
+  font-size: 13px;
+  color: var(--fg-muted);
+}
+.idn-value {
+  font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "Noto Sans Mono CJK SC", monospace;
+  color: var(--fg);
+  overflow-wrap: anywhere;
+}
+.idnotice .actions {
+  gap: 6px;
+}
+.idnotice button.btn {
+  min-height: 32px;
+  padding: 4px 12px;
+  font-size: 13px;
+}
+.idn-failed {
+  margin: 8px 0 0;
+  color: var(--danger);
+  font-size: 13px;
+}
+.idnotice .bottom {
+  margin-top: 10px;
+  font-size: 12px;
+}
+@media (prefers-reduced-motion: no-preference) {
+  .idnotice {
+    animation: fg-in 140ms ease-out;
+  }
+}
 `;

@@ -167,6 +167,7 @@ async function renderRecent(ctx: PageContext): Promise<void> {
   byId('stat-checked').textContent = String(data.stats.checked);
   byId('stat-warnings').textContent = String(data.stats.warnings);
   byId('stat-copies').textContent = String(data.stats.copies);
+  byId('stat-id-numbers').textContent = String(data.stats.idNumbers);
   const list = byId('recent-list');
   list.replaceChildren(...data.recent.slice(0, 20).map((check) => renderRecentItem(check, ctx)));
   byId('recent-empty').hidden = data.recent.length > 0;

@@ -42,8 +42,16 @@ function wrap(page: Page): TestPage {
       ]);
       await chooser.accept(paths);
     },
-    // Puppeteer names the space bar ' '; Playwright (and the tests) call it 'Space'.
-    press: (key) => page.keyboard.press((key === 'Space' ? ' ' : key) as never),
+    // Puppeteer names the space bar ' '; Playwright (and the tests) call it 'Space'. Puppeteer has no
+    // 'Control+z' syntax: the modifiers are held around the key.
+    press: async (combo) => {
+      const keys = combo.split('+');
+      const last = keys.pop()!;
+      for (const modifier of keys) await page.keyboard.down(modifier as never);
+      await page.keyboard.press((last === 'Space' ? ' ' : last) as never);
+      for (const modifier of keys.reverse()) await page.keyboard.up(modifier as never);
+    },
+    type: (text) => page.keyboard.type(text),
     screenshot: async (name, options) => {
       const path = join(RESULTS, 'screenshots', `${name}.png`) as `${string}.png`;
       await page.screenshot({ path, fullPage: options?.fullPage ?? false });

@@ -1,6 +1,6 @@
 // The preview page's script: shows the warning UI with sample verdicts, chosen by URL parameters.
-//   ?scenario=single|many|notice|notice-meta|toast|progress   &lang=en|zh_CN|zh_TW   &style=fill|blur
-//   &open=1 (open shadow root, for axe)   &seconds=N (notice countdown)
+//   ?scenario=single|many|notice|notice-meta|toast|progress|idnumber   &lang=en|zh_CN|zh_TW
+//   &style=fill|blur   &open=1 (open shadow root, for axe)   &seconds=N (notice countdown)
 // Face photos come from ../shared/testdata/faces through the preview server at test time (never
 // committed); without them a drawn stand-in is used.
 import type { AskContext, HeldImage, Progress } from '../../../src/content/decision';
@@ -232,6 +232,32 @@ async function run(scenario: string): Promise<void> {
   window.__fgResult = undefined;
   if (scenario === 'toast') {
     ui.toast('warn_toast_unchecked');
+    window.__fgReady = true;
+    return;
+  }
+  if (scenario === 'idnumber') {
+    // The ID-number notice beside a composer holding two made-up numbers (as they would read masked).
+    const field = document.createElement('textarea');
+    field.id = 'post';
+    field.setAttribute('aria-label', 'New post');
+    field.value = 'ID 110105 19900101 0029, HKID A123456(3)';
+    document.getElementById('feed')!.prepend(field);
+    ui.idNumbers(
+      field,
+      { kinds: ['cn', 'hk'], masked: ['110105 ******** 0029', 'A123***(*)'] },
+      {
+        mask: async () => {
+          window.__fgResult = 'mask';
+          return true;
+        },
+        leave: () => {
+          window.__fgResult = 'leave';
+        },
+        quiet: () => {
+          window.__fgResult = 'quiet';
+        },
+      },
+    );
     window.__fgReady = true;
     return;
   }
