@@ -33,6 +33,8 @@ export interface Stats {
   checked: number;
   warnings: number;
   copies: number;
+  /** Identity numbers found in text about to be posted (the count only, never the numbers). */
+  idNumbers: number;
 }
 
 export type CopyKind = 'blur' | 'strip';
@@ -58,6 +60,8 @@ export interface RequestMap {
   };
   /** content -> background: remember a check for the popup (summary only). */
   'record-check': { request: CheckSummary; response: null };
+  /** content -> background: count identity numbers newly found in a post being written (count only). */
+  'record-id-numbers': { request: { count: number }; response: null };
   /**
    * content (a frame too small for the dialog) -> background -> the tab's top frame (frameId 0): show
    * this question there. Resolves once it is shown; the answer comes back as 'frame-answer'. Nothing
@@ -80,7 +84,7 @@ export interface RequestMap {
   /** asking frame -> background -> top frame: the upload went away (its page is going): close the question. */
   'frame-ask-cancel': { request: { askId: string }; response: null };
   /** content/ui -> background: open a full extension page. */
-  'open-page': { request: { page: 'learn' | 'welcome' | 'settings' }; response: null };
+  'open-page': { request: { page: 'learn' | 'welcome' | 'settings' | 'privacy' }; response: null };
   /** ui -> background */
   'get-recent': { request: Record<string, never>; response: { recent: CheckSummary[]; stats: Stats } };
   'clear-recent': { request: Record<string, never>; response: null };
@@ -95,6 +99,7 @@ const REQUEST_TYPES: readonly RequestType[] = [
   'check-image',
   'make-copy',
   'record-check',
+  'record-id-numbers',
   'frame-ask',
   'frame-answer',
   'frame-ask-cancel',

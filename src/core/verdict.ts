@@ -19,7 +19,7 @@ export interface Box {
 }
 
 export interface HeadPose {
-  /** Degrees; positive = turned to the person's left. Calibrated, not the library's raw angle. */
+  /** Degrees; positive = turned to the person's left (the nose moves to the image right). */
   yaw: number;
   /** Degrees; positive = looking up. */
   pitch: number;
@@ -47,6 +47,10 @@ export interface FaceMeasures {
   occlusion: number;
   /** 0..1, how much the face looks like a photo of a real person (vs drawing, render, statue). */
   realness: number;
+  /** 0..1, the learned photo-vs-art probability alone (1 when no trained model ran); part of realness. */
+  photo: number;
+  /** Share (0..1) of the eyes, nose and mouth inside the picture (below 1: cut by the border). */
+  partsInside: number;
   /** Landmarks used for drawing and pose, in original pixels (a small subset, not the full mesh). */
   landmarks: Array<[number, number]>;
   /** Landmark-fit confidence 0..1 (FaceMesh face flag); 0 when no landmarks were fitted. */

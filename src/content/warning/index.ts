@@ -1,17 +1,20 @@
 // The warning at upload time: a blocking dialog for high risk (ask), a small notice with a countdown
-// for medium risk and metadata-only findings (notice), and short messages (toast). Everything lives in
+// for medium risk and metadata-only findings (notice), short messages (toast), and the notice beside a
+// text field that holds an identity number (idNumbers, id-notice.ts). Everything lives in
 // a closed shadow root on a host appended to <html>, so the site's CSS and scripts cannot reach it; the
 // host is put back if the site removes it while something is shown.
 //
 // Keyboard contract (relied on by the gate's e2e tests): while the dialog is open <html> carries
 // data-faceguard-dialog="open"; focus starts inside and is trapped; Escape cancels every image;
-// b = upload with faces blurred, m = upload without location/camera data, u = upload anyway, each for
+// b = upload with faces covered or blurred (the chosen style), m = upload without location/camera data, u = upload anyway, each for
 // all images; Enter/Space activate the focused button. The notice sets data-faceguard-notice="open".
-import { type Language, resolveLanguage, type Translate, translator } from '../../core/i18n';
+import { type Language, languageTag, resolveLanguage, type Translate, translator } from '../../core/i18n';
+import { DEFAULT_SETTINGS } from '../../core/settings';
 import type { AskContext, HeldImage, ImageAction, ImageDecision, Progress, WarningUi } from '../decision';
+import { type IdNotice, type IdNumberUi, showIdNotice } from './id-notice';
 import { HOST_TAG } from './leftovers';
-import { Choices, levelOf, secondsLeft, shortcutFor } from './model';
-import { currentLanguage, openLearnPage } from './platform';
+import { Choices, COVER_WORDS, type CoverWords, levelOf, secondsLeft, shortcutFor } from './model';
+import { currentCoverStyle, currentLanguage, openLearnPage } from './platform';
 import { WARNING_CSS } from './styles';
 import { brand, button, h, imageCard, tabbables, uid } from './view';
 
@@ -126,10 +129,6 @@ class Host {
   }
 }
 
-function langAttr(language: Language): string {
-  return language === 'zh_CN' ? 'zh-CN' : 'en';
-}
-
 /** The setting's language, or the browser's when settings cannot be read. */
 async function languageFor(options: WarningUiOptions): Promise<Language> {
   if (options.language) return options.language;
@@ -137,6 +136,15 @@ async function languageFor(options: WarningUiOptions): Promise<Language> {
     return await currentLanguage();
   } catch {
     return resolveLanguage('browser', navigator.language);
+  }
+}
+
+/** The words for what the copy does to faces, for the cover style in settings. */
+async function coverWords(): Promise<CoverWords> {
+  try {
+    return COVER_WORDS[await currentCoverStyle()];
+  } catch {
+    return COVER_WORDS[DEFAULT_SETTINGS.blurStyle];
   }
 }
 
@@ -196,6 +204,7 @@ const SHORTCUTS = {
 /** The action buttons "for all" (or for the one image) with their keys. */
 function actionButtons(
   t: Translate,
+  words: CoverWords,
   choices: Choices,
   many: boolean,
   finish: (action: ImageAction) => void,
@@ -212,7 +221,7 @@ function actionButtons(
     el.addEventListener('click', () => finish(action));
     buttons.push(el);
   };
-  if (anyOffers(choices, 'blur')) add('blur', many ? t('warn_all_blur') : t('warn_action_blur'), !many);
+  if (anyOffers(choices, 'blur')) add('blur', many ? t(words.all) : t(words.action), !many);
   if (anyOffers(choices, 'strip')) add('strip', many ? t('warn_all_strip') : t('warn_action_strip'));
   add('upload', many ? t('warn_all_upload') : t('warn_action_upload'));
   add('cancel', many ? t('warn_all_cancel') : t('warn_action_cancel'));
@@ -227,6 +236,7 @@ function showDialog(
   images: HeldImage[],
   context: AskContext,
   language: Language,
+  words: CoverWords,
   signal?: AbortSignal,
 ): Promise<Result> {
   const t = translator(language);
@@ -279,12 +289,13 @@ function showDialog(
           choiceControls: many,
           metaIntro: true,
           urls,
+          words,
         }),
       ),
     );
 
     const footer = h('div', { class: 'footer' });
-    const buttons = actionButtons(t, choices, many, finish);
+    const buttons = actionButtons(t, words, choices, many, finish);
     let primary: HTMLButtonElement;
     if (many) {
       primary = button(t('warn_confirm'), { primary: true, action: 'confirm' });
@@ -322,7 +333,7 @@ function showDialog(
         role: 'alertdialog',
         'aria-labelledby': titleId,
         'aria-describedby': descId,
-        lang: langAttr(language),
+        lang: languageTag(language),
       },
       dialog,
     );
@@ -414,6 +425,7 @@ function showNotice(
   images: HeldImage[],
   context: AskContext,
   language: Language,
+  words: CoverWords,
   seconds: number,
   signal?: AbortSignal,
 ): Promise<Result> {
@@ -473,14 +485,14 @@ function showNotice(
       else render();
     };
 
-    const buttons = actionButtons(t, choices, false, finish, true);
+    const buttons = actionButtons(t, words, choices, false, finish, true);
     const notice = h(
       'dialog',
       {
         class: 'notice',
         'aria-labelledby': titleId,
         'aria-describedby': descId,
-        lang: langAttr(language),
+        lang: languageTag(language),
         'data-faceguard': 'notice',
       },
       brand(t),
@@ -508,6 +520,7 @@ function showNotice(
             choiceControls: false,
             metaIntro: false,
             urls,
+            words,
           }),
         ),
       ),
@@ -590,7 +603,7 @@ function coveredAtCentre(el: HTMLElement, host: HTMLElement): boolean {
 }
 
 function showToast(host: Host, language: Language, text: string, seconds: number): void {
-  const toast = h('div', { class: 'toast', lang: langAttr(language), 'data-faceguard': 'toast' });
+  const toast = h('div', { class: 'toast', lang: languageTag(language), 'data-faceguard': 'toast' });
   host.acquire();
   document.documentElement.dataset.faceguardToast = 'open';
   statusRegion(host).append(toast);
@@ -603,7 +616,7 @@ function showToast(host: Host, language: Language, text: string, seconds: number
 
 function showProgress(host: Host, language: Language, total: number): Progress {
   const t = translator(language);
-  const line = h('div', { class: 'toast', lang: langAttr(language), 'data-faceguard': 'progress' });
+  const line = h('div', { class: 'toast', lang: languageTag(language), 'data-faceguard': 'progress' });
   host.acquire();
   document.documentElement.dataset.faceguardProgress = 'open';
   statusRegion(host).append(line);
@@ -626,7 +639,7 @@ function showProgress(host: Host, language: Language, total: number): Progress {
   };
 }
 
-export function createWarningUi(options: WarningUiOptions = {}): WarningUi {
+export function createWarningUi(options: WarningUiOptions = {}): WarningUi & IdNumberUi {
   let host: Host | null = null;
   const getHost = () => {
     host ??= new Host(options);
@@ -640,9 +653,10 @@ export function createWarningUi(options: WarningUiOptions = {}): WarningUi {
     ask(images, context, signal) {
       const run = async () => {
         const language = await languageFor(options);
+        const words = await coverWords();
         // Asked in turn: the upload may have gone away while an earlier question was open.
         if (images.length === 0 || signal?.aborted) return NO_ANSWER;
-        return showDialog(getHost(), images, context, language, signal);
+        return showDialog(getHost(), images, context, language, words, signal);
       };
       const result = dialogs.then(run, run);
       dialogs = result.catch(() => undefined);
@@ -651,8 +665,9 @@ export function createWarningUi(options: WarningUiOptions = {}): WarningUi {
     notice(images, context, signal) {
       const run = async () => {
         const language = await languageFor(options);
+        const words = await coverWords();
         if (images.length === 0 || signal?.aborted) return NO_ANSWER;
-        return showNotice(getHost(), images, context, language, options.noticeSeconds ?? 8, signal);
+        return showNotice(getHost(), images, context, language, words, options.noticeSeconds ?? 8, signal);
       };
       const result = notices.then(run, run);
       notices = result.catch(() => undefined);
@@ -683,6 +698,26 @@ export function createWarningUi(options: WarningUiOptions = {}): WarningUi {
           closed = true;
           shown?.close();
         },
+      };
+    },
+    idNumbers(anchor, content, handlers) {
+      // Shown once the language is known; an update or a close that comes first is kept.
+      let shown: IdNotice | null = null;
+      let latest = content;
+      let closed = false;
+      void languageFor(options).then((language) => {
+        if (!closed) shown = showIdNotice(getHost(), anchor, latest, handlers, language);
+      });
+      return {
+        update: (next) => {
+          latest = next;
+          shown?.update(next);
+        },
+        close: () => {
+          closed = true;
+          shown?.close();
+        },
+        isOpen: () => !closed && (shown?.isOpen() ?? true),
       };
     },
   };
