@@ -11,7 +11,6 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const REPORT = `${ROOT}test-results/soak.json`;
 
 function option(name) {
   const i = process.argv.indexOf(`--${name}`);
@@ -26,6 +25,8 @@ if (!/^\d+$/.test(steps) || !/^\d+$/.test(seed) || (browser && !['chromium', 'fi
   process.exit(2);
 }
 
+// One report file a run, so that soaks in both browsers may run side by side.
+const REPORT = `${ROOT}test-results/soak-${browser ?? 'both'}-${seed}-${process.pid}.json`;
 rmSync(REPORT, { force: true });
 const run = spawnSync('npx', ['vitest', 'run', '-c', 'vitest.e2e.config.ts', 'test/e2e/soak.e2e.ts'], {
   cwd: ROOT,
@@ -44,5 +45,6 @@ if (!existsSync(REPORT)) {
   process.exit(run.status || 1);
 }
 const results = JSON.parse(readFileSync(REPORT, 'utf8'));
+rmSync(REPORT, { force: true });
 console.log(JSON.stringify(results.length === 1 ? results[0] : results));
 process.exit(run.status ?? 1);

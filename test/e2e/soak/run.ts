@@ -68,6 +68,9 @@ const ORIGINAL_AT_MOST: Expect = { original: true, copy: false, required: false 
 const COPY: Expect = { original: false, copy: true, required: true };
 const NEVER: Expect = { original: false, copy: false, required: false };
 
+/** When a step's fault landed: while checking, while asking, after all had arrived; null: not yet. */
+type Landed = 'checking' | 'asking' | 'after' | null;
+
 interface Offered {
   path: string;
   name: string;
@@ -180,12 +183,16 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
 
     let dialogs = 0;
     let injected = false;
+    /** When the fault actually landed: while checking, while asking, or after all had arrived. */
+    let landed: Landed = null;
     let spoiled = false;
     let pageGone = false;
     let reloaded = false;
-    const inject = async () => {
+    const inject = async (when: Exclude<Landed, null>) => {
       if (!fault || injected) return;
       injected = true;
+      landed = when;
+      log(`  fault ${fault.kind} lands while ${when}`);
       result.faults += 1;
       switch (fault.kind) {
         case 'reload':
@@ -263,7 +270,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       ) {
         await faults.waitUntilChecking(10_000).catch(() => undefined);
       }
-      await inject();
+      await inject('checking');
       if (!pageGone) await toFront(current);
     }
 
@@ -275,7 +282,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       if (!ui) break;
       if (ui.dialog) {
         if (fault?.at === 'asking' && !injected) {
-          await inject();
+          await inject('asking');
           if (!pageGone) await toFront(current);
           continue;
         }
@@ -288,12 +295,12 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
         continue;
       }
       const entries = (await received(current)).slice(before);
-      const expected = expectations(offered, plan, dialogs > 0, reloaded, browser, false);
+      const expected = expectations(offered, dialogs > 0, landed, reloaded, browser, false, plan);
       if (!ui.notice && !ui.progress && complete(entries, offered, expected)) {
         if (fault && !injected) {
           // No question came (nothing risky, or its check failed): the fault lands now, and what it
           // does must not change what arrived.
-          await inject();
+          await inject('after');
           if (!pageGone) await toFront(current);
           continue;
         }
@@ -323,7 +330,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
         spoiled = true;
       }
     }
-    const expected = expectations(offered, plan, dialogs > 0, reloaded, browser, pageGone);
+    const expected = expectations(offered, dialogs > 0, landed, reloaded, browser, pageGone, plan);
     judge(step, offered, expected, arrived, plan, problem);
 
     if (!pageGone && page) {
@@ -375,6 +382,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       if (step === 1) result.memory_mb.first = rss;
       result.memory_mb.max = Math.max(result.memory_mb.max, rss);
       result.memory_mb.end = rss;
+      // The counters so far, every 50 steps (what a run stopped early has to show).
+      if (step % 50 === 0) log(`so far: ${JSON.stringify({ ...result, problems: result.problems.length })}`);
     }
   } finally {
     result.network = forbiddenRequests(session.network, browser).length;
@@ -394,16 +403,20 @@ export function describe(plan: StepPlan): string {
 /** Per offered file, what it must come to, given what happened in the step. */
 function expectations(
   offered: Offered[],
-  plan: StepPlan,
   asked: boolean,
+  landed: Landed,
   reloaded: boolean,
   browser: BrowserName,
   pageGone: boolean,
+  plan: StepPlan,
 ): Expect[] {
-  const gone = pageGone || plan.fault?.kind === 'remove-frame';
+  // A fault that landed after everything had arrived changes nothing of it (the page, gone since,
+  // had sent it all to the server).
+  const during = landed !== null && landed !== 'after';
+  const gone = during && (pageGone || plan.fault?.kind === 'remove-frame');
   // A fault while checking may fail one photo's check and not another's: each is then either asked
   // about and decided, or released as it is by the fail-safe rule.
-  const checkFault = plan.fault?.at === 'checking' && !gone;
+  const checkFault = landed === 'checking' && !gone;
   return offered.map((o) => {
     if (o.kind !== 'frontal') {
       // Harmless, unreadable or not an image: released as it is. When the page went away mid-step
@@ -413,7 +426,7 @@ function expectations(
     if (gone) {
       // The question went with the page: unapproved, never sent. Before it, the check had not
       // finished: the fail-safe rule released the original to the going page.
-      return asked || plan.fault?.at === 'asking' ? NEVER : ORIGINAL_AT_MOST;
+      return asked || landed === 'asking' ? NEVER : ORIGINAL_AT_MOST;
     }
     // Not asked: the check failed or timed out, and the fail-safe rule released it.
     if (!asked) return ORIGINAL;
@@ -424,7 +437,9 @@ function expectations(
     if (decision === 'cancel') return checkFault ? ORIGINAL_AT_MOST : NEVER;
     // A copy needs the analyzer: Chromium's orphaned script (after a reload) cannot make one, and
     // holds the photo back after asking twice.
-    if (reloaded && browser === 'chromium') return { original: checkFault, copy: true, required: false };
+    if (reloaded && during && browser === 'chromium') {
+      return { original: checkFault, copy: true, required: false };
+    }
     return checkFault ? { original: true, copy: true, required: true } : COPY;
   });
 }
