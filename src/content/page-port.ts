@@ -85,7 +85,9 @@ export function replayInPage(
   strings: StringData,
   point: DropPoint,
 ): Promise<boolean> {
-  const id = `r${++counter}`;
+  // Named after this gate's channel: the page world that took its port claims the target, and not
+  // one a destroyed earlier gate had (Firefox: after an update both page worlds listen).
+  const id = `${channelId}-r${++counter}`;
   target.dispatchEvent(new CustomEvent(REPLAY_TARGET_EVENT, { detail: id, bubbles: true, composed: true }));
   const message: ReplayMessage = { type: 'replay', id, kind, files, strings, point };
   port.postMessage(message);

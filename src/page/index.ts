@@ -10,7 +10,7 @@ import { hookDropHandles } from './drop-handles';
 import { natives } from './natives';
 import { hookOpenFilePicker } from './open-file-picker';
 import { hookPickers } from './picker-hooks';
-import { anyGateAlive, receivePort } from './port';
+import { anyGateAlive, ownReplay, receivePort } from './port';
 import { listenForReplayTargets } from './replay';
 import { hookShadowRoots } from './shadow-roots';
 
@@ -23,7 +23,7 @@ for (const type of ['pointerdown', 'keydown']) {
     if ((event.target as Element | null)?.localName === HOST_TAG && !anyGateAlive()) removeLeftoverUi();
   });
 }
-if (__BROWSER__ === 'firefox') listenForReplayTargets();
+if (__BROWSER__ === 'firefox') listenForReplayTargets(ownReplay);
 installDisguise();
 hookPickers();
 hookShadowRoots();

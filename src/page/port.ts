@@ -88,6 +88,11 @@ export function receivePort(): void {
   });
 }
 
+/** Whether this replay id is from the gate whose port this is (its ids start with the channel's). */
+export function ownReplay(id: string): boolean {
+  return channel !== null && id.startsWith(`${channel}-`);
+}
+
 /** Whether the gate that handed over the port still runs (Firefox destroys it on an extension update). */
 export function gateAlive(): boolean {
   return port !== null && channel !== null && natives.cancelled(window, ALIVE_QUERY_EVENT, channel);

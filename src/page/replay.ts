@@ -6,12 +6,13 @@ import { natives } from './natives';
 
 const targets = new Map<string, EventTarget>();
 
-export function listenForReplayTargets(): void {
+/** `ours`: whether a replay id is for the gate whose port this page world holds (see page-port.ts). */
+export function listenForReplayTargets(ours: (id: string) => boolean): void {
   natives.listen(window, REPLAY_TARGET_EVENT, (event) => {
     const id = (event as CustomEvent<unknown>).detail;
-    if (typeof id !== 'string') return;
-    event.stopImmediatePropagation();
-    targets.set(id, event.composedPath()[0] ?? window);
+    if (typeof id !== 'string' || !ours(id)) return;
+    natives.stop(event);
+    targets.set(id, natives.target(event) ?? window);
   });
 }
 

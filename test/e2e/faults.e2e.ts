@@ -158,23 +158,25 @@ describe.each(browsers)('%s', (browserName) => {
   });
 
   describe('the extension is reloaded or updated during a hold', () => {
-    test(
-      'while a photo is being checked: released as it is, once, and the person is told',
-      'reload',
-      async () => {
-        await faults.watchWorkers();
-        const page = await openPage();
-        const photo = slowPhoto();
-        await offer(page, 'input', [photo]);
-        await faults.waitUntilChecking();
-        await faults.reload();
-        const [entries] = await Promise.all([waitForReceived(page, 1), waitForToast(page)]);
-        expect(hashes(entries)).toEqual([sha256(photo)]);
-        await pause(500);
-        expect((await received(page)).length).toBe(1);
-        await endsClean(page);
-      },
-    );
+    for (const path of ['input', 'drop', 'paste'] as const) {
+      test(
+        `while a photo is being checked (${path}): released as it is, once, and the person is told`,
+        'reload',
+        async () => {
+          await faults.watchWorkers();
+          const page = await openPage();
+          const photo = slowPhoto();
+          await offer(page, path, [photo]);
+          await faults.waitUntilChecking();
+          await faults.reload();
+          const [entries] = await Promise.all([waitForReceived(page, 1), waitForToast(page)]);
+          expect(hashes(entries)).toEqual([sha256(photo)]);
+          await pause(500);
+          expect((await received(page)).length).toBe(1);
+          await endsClean(page);
+        },
+      );
+    }
 
     for (const answer of ['u', 'Escape'] as const) {
       test(`while the dialog asks: the answer still decides (${answer})`, 'reload', async () => {

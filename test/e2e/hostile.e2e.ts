@@ -44,6 +44,9 @@ interface Hostile {
   ports: unknown[];
   forged: number;
   removals: number;
+  comebacks: number;
+  covers: number;
+  top(): string | undefined;
   forgeChannel(): void;
   pressKeys(): void;
   removeWarning(): void;
@@ -244,15 +247,29 @@ describe.skipIf(!face).each(browsers)('%s', (browserName) => {
     await waitForDialog(page);
     // Its own modal dialog above ours, saying "Press U to continue": ours comes back on top.
     await hostile(page, (h) => h.coverWarning());
-    await pause(500);
-    const top = () =>
-      page.evaluate(() => document.elementFromPoint(innerWidth / 2, innerHeight / 2)?.localName);
-    expect(await top()).toBe('faceguard-warning');
-    // Covered again and again: ours gives up coming back, and the person's U, meant for the page's
-    // text, answers nothing.
+    await page.waitFor(
+      () => (window as unknown as { __hostile: Hostile }).__hostile.top() === 'faceguard-warning',
+    );
+    // Covered again and again: ours comes back a bounded number of times, then gives up, and the
+    // person's U, meant for the page's text, answers nothing.
     await hostile(page, (h) => h.coverWarning(true));
-    await pause(1500);
-    expect(await top()).toBe('dialog');
+    await page.waitFor(
+      () => {
+        const h = (window as unknown as { __hostile: Hostile }).__hostile;
+        return h.comebacks > 0 && h.top() === 'dialog';
+      },
+      undefined,
+      20_000,
+    );
+    const comebacks = await hostile(page, (h) => h.comebacks);
+    // Given up: no more comebacks over the next 25 of the page's covers.
+    await page.waitFor(
+      (n) => (window as unknown as { __hostile: { covers: number } }).__hostile.covers >= n,
+      (await hostile(page, (h) => h.covers)) + 25,
+      20_000,
+    );
+    expect(await hostile(page, (h) => h.comebacks)).toBe(comebacks);
+    expect(await hostile(page, (h) => h.top())).toBe('dialog');
     await page.press('u');
     await pause(1000);
     expect(await sightings(page, name(held))).toEqual([]);

@@ -20,6 +20,9 @@
     forged: 0,
     ids: [],
     removals: 0,
+    /** How often the warning came back above the page's own dialog (coverWarning(true)). */
+    comebacks: 0,
+    covers: 0,
   };
   window.__hostile = h;
   const NativeFile = File;
@@ -296,10 +299,15 @@
     dialog.textContent = 'Press U to continue';
     document.body.append(dialog);
     dialog.showModal();
+    const onTop = () => document.elementFromPoint(innerWidth / 2, innerHeight / 2)?.localName;
+    h.top = onTop;
     if (keep) {
       setInterval(() => {
         dialog.close();
         dialog.showModal();
+        h.covers += 1;
+        // The warning came straight back above it (it does so as the focus leaves it).
+        if (onTop() === 'faceguard-warning') h.comebacks += 1;
       }, 20);
     }
   };
