@@ -5,8 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import jpeg from 'jpeg-js';
-import { PNG } from 'pngjs';
+import { analysisImage, decode, resize } from './node-image.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -49,85 +48,6 @@ const models = {
   },
 };
 
-function decode(file) {
-  const buf = readFileSync(file);
-  if (buf[0] === 0x89 && buf[1] === 0x50) {
-    const png = PNG.sync.read(buf);
-    return {
-      data: new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length),
-      width: png.width,
-      height: png.height,
-    };
-  }
-  const j = jpeg.decode(buf, {
-    useTArray: true,
-    formatAsRGBA: true,
-    maxMemoryUsageInMB: 2048,
-    maxResolutionInMP: 200,
-  });
-  return {
-    data: new Uint8ClampedArray(j.data.buffer, j.data.byteOffset, j.data.length),
-    width: j.width,
-    height: j.height,
-  };
-}
-
-/** Box-filter resize of the rectangle (x, y, w, h) of `img` to W x H (stands in for the browser's
- * 'medium' drawImage, which is mipmapped). */
-function resize(img, x, y, w, h, W, H) {
-  const out = new Uint8ClampedArray(W * H * 4);
-  const sx = w / W;
-  const sy = h / H;
-  for (let oy = 0; oy < H; oy++) {
-    const y0 = y + Math.floor(oy * sy);
-    const y1 = Math.min(img.height, Math.max(y0 + 1, y + Math.floor((oy + 1) * sy)));
-    for (let ox = 0; ox < W; ox++) {
-      const x0 = x + Math.floor(ox * sx);
-      const x1 = Math.min(img.width, Math.max(x0 + 1, x + Math.floor((ox + 1) * sx)));
-      const acc = [0, 0, 0, 0];
-      for (let yy = y0; yy < y1; yy++) {
-        for (let xx = x0; xx < x1; xx++) {
-          const i = (yy * img.width + xx) * 4;
-          acc[0] += img.data[i];
-          acc[1] += img.data[i + 1];
-          acc[2] += img.data[i + 2];
-          acc[3] += img.data[i + 3];
-        }
-      }
-      const n = (y1 - y0) * (x1 - x0);
-      const o = (oy * W + ox) * 4;
-      out[o] = acc[0] / n;
-      out[o + 1] = acc[1] / n;
-      out[o + 2] = acc[2] / n;
-      out[o + 3] = acc[3] / n;
-    }
-  }
-  return { data: out, width: W, height: H };
-}
-
-const isJpeg = (file) => /\.jpe?g$/i.test(file);
-
-/** What the extension gets for a big JPEG (decode-for-check: ImageDecoder with a desired size): the
- * largest n/8 DCT scale that fits the budget size; box filtering stands in for the DCT scaling. */
-function jpegScaled(img, s) {
-  const W = Math.round(img.width / s);
-  const H = Math.round(img.height / s);
-  for (let n = 8; n >= 1; n--) {
-    const w = Math.ceil((img.width * n) / 8);
-    const h = Math.ceil((img.height * n) / 8);
-    if (w <= W && h <= H)
-      return w * 2.2 < W || h * 2.2 < H ? downscale(img, s) : resize(img, 0, 0, img.width, img.height, w, h);
-  }
-  return downscale(img, s);
-}
-
-function downscale(img, s) {
-  if (s <= 1) return img;
-  const W = Math.max(1, Math.round(img.width / s));
-  const H = Math.max(1, Math.round(img.height / s));
-  return resize(img, 0, 0, img.width, img.height, W, H);
-}
-
 const labels = JSON.parse(readFileSync(join(DIR, 'labels.json'), 'utf8')).filter(
   (l) => !ONLY || ONLY.split(',').includes(l.file),
 );
@@ -147,7 +67,7 @@ for (const l of labels) {
     const img = decode(join(DIR, l.file));
     const s = budgetScale(img.width, img.height, MAX_PIXELS);
     const t0 = performance.now();
-    const small = isJpeg(l.file) && s > 1.5 ? jpegScaled(img, s) : downscale(img, s);
+    const small = analysisImage(l.file, img, s);
     const tDecoded = performance.now();
     const r = await analyzePixels(
       small,
@@ -166,9 +86,11 @@ for (const l of labels) {
       file: l.file,
       label: l.label,
       notes: l.notes,
-      gt: l.faces.map((f) => f.box[2]),
+      gt: (l.faces ?? []).map((f) => f.box[2]),
       risk: r.risk,
       reasons: r.reasons,
+      document: r.document?.kind ?? null,
+      documentScore: r.document?.score,
       ms: Math.round(ms),
       resize_ms: Math.round(tDecoded - t0),
       timings: r.timings,
@@ -201,6 +123,8 @@ const nc = by('face-not-clear');
 const nf = by('no-face');
 const high = details.filter((d) => d.risk === 'high');
 const r3 = (x) => Math.round(x * 1000) / 1000;
+/** Share of rows with a document found; null when there are none. */
+const docShare = (arr) => (arr.length ? r3(share(arr, (d) => d.document !== null)) : null);
 for (const [name, arr] of [
   ['clear-frontal', cf],
   ['face-not-clear', nc],
@@ -211,12 +135,23 @@ for (const [name, arr] of [
   console.log(name.padEnd(15), arr.length, JSON.stringify(counts));
 }
 for (const d of details) {
-  const bad =
-    (d.label === 'clear-frontal' && d.risk !== 'high') ||
-    (d.label !== 'clear-frontal' && d.risk === 'high') ||
-    (d.label === 'no-face' && d.risk === 'medium');
+  const doc = d.label === 'id-document' || d.label === 'not-id-document';
+  const bad = doc
+    ? (d.label === 'id-document') !== (d.document !== null)
+    : (d.label === 'clear-frontal' && d.risk !== 'high') ||
+      (d.label !== 'clear-frontal' && d.risk === 'high') ||
+      (d.label === 'no-face' && d.risk === 'medium');
   if (bad || d.error)
-    console.log('  miss', d.file, d.label, '->', d.risk ?? d.error, '|', d.notes?.slice(0, 70));
+    console.log(
+      '  miss',
+      d.file,
+      d.label,
+      '->',
+      d.risk ?? d.error,
+      d.document ?? '-',
+      '|',
+      d.notes?.slice(0, 70),
+    );
 }
 times.sort((a, b) => a - b);
 const q = (p) =>
@@ -230,6 +165,9 @@ console.log(
     ),
     high_on_face_not_clear: r3(share(nc, (d) => d.risk === 'high')),
     warn_on_no_face: r3(share(nf, (d) => d.risk === 'high' || d.risk === 'medium')),
+    doc_recall: docShare(by('id-document')),
+    doc_false_alarm: docShare(by('not-id-document')),
+    doc_on_no_face: docShare(nf),
     errors,
     median_ms: q(0.5),
     p95_ms: q(0.95),

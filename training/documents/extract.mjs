@@ -1,0 +1,114 @@
+// Runs the extension's own face detector and document-crop code (bundled from src/ with esbuild) over
+// labelled folders and writes what the document model trains on:
+//   node training/documents/extract.mjs OUT DIR [DIR...] [--no-crops] [--max-faces 4]
+// OUT.faces.json: per picture {dir, file, label, kind, group, width, height, scale, faces: [{box, score,
+//   eyes}]} (boxes in original px); OUT.crops.i8: one int8 window per face in that order (luma x32,
+//   chroma x64, inside-mask 0/1, see src/core/document-crop.ts), unless --no-crops.
+// Pictures are brought to the extension's analysis size the way the browser does (scripts/node-image).
+import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { analysisImage, decode } from '../../scripts/node-image.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(`--${name}`);
+const opt = (name, dflt) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : dflt;
+};
+const positional = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--max'));
+const [out, ...dirs] = positional;
+if (!out || dirs.length === 0) {
+  console.error('usage: node training/documents/extract.mjs OUT DIR [DIR...] [--no-crops] [--max-faces 4]');
+  process.exit(2);
+}
+const MAX_FACES = Number(opt('max-faces', '4'));
+
+const bundle = join(ROOT, 'node_modules/.cache/faceguard-extract.mjs');
+await build({
+  stdin: {
+    contents: `export { detectFaces } from './src/analysis/face-model';
+export { budgetScale } from './src/analysis/analyze-pixels';
+export { cropFrame, documentCrop } from './src/core/document-crop';`,
+    resolveDir: ROOT,
+    loader: 'ts',
+  },
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  outfile: bundle,
+  logLevel: 'error',
+  banner: {
+    js: "import { createRequire as __cr } from 'node:module'; import { dirname as __dn } from 'node:path'; import { fileURLToPath as __fu } from 'node:url'; const require = __cr(import.meta.url); const __filename = __fu(import.meta.url); const __dirname = __dn(__filename);",
+  },
+});
+const { detectFaces, budgetScale, cropFrame, documentCrop } = await import(pathToFileURL(bundle).href);
+
+const models = {
+  modelBase: join(ROOT, 'node_modules/@vladmandic/human/models'),
+  wasmBase: join(ROOT, 'node_modules/@tensorflow/tfjs-backend-wasm/dist'),
+  readFile: async (p) => {
+    const b = readFileSync(p);
+    return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength);
+  },
+};
+
+const quantise = (crop) => {
+  const q = new Int8Array(crop.length);
+  for (let i = 0; i < crop.length; i += 4) {
+    q[i] = Math.max(-127, Math.min(127, Math.round(crop[i] * 32)));
+    q[i + 1] = Math.max(-127, Math.min(127, Math.round(crop[i + 1] * 64)));
+    q[i + 2] = Math.max(-127, Math.min(127, Math.round(crop[i + 2] * 64)));
+    q[i + 3] = crop[i + 3];
+  }
+  return q;
+};
+
+const crops = flag('no-crops') ? null : openSync(`${out}.crops.i8`, 'w');
+const pictures = [];
+let n = 0;
+for (const dir of dirs) {
+  const labels = JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8'));
+  for (const l of labels) {
+    n++;
+    try {
+      const img = decode(join(dir, l.file));
+      const small = analysisImage(l.file, img, budgetScale(img.width, img.height));
+      const scale = img.width / small.width;
+      const { faces } = await detectFaces(small, models, scale);
+      const kept = faces.slice(0, MAX_FACES);
+      const rows = kept.map((f) => ({
+        box: [f.box.x, f.box.y, f.box.width, f.box.height].map((v) => Math.round(v * scale * 10) / 10),
+        score: Math.round(f.score * 1000) / 1000,
+        eyes: f.keypoints.slice(0, 2).map(([x, y]) => [Math.round(x * scale), Math.round(y * scale)]),
+      }));
+      if (crops) {
+        for (const f of kept) {
+          const crop = documentCrop(small, cropFrame({ box: f.box, eyes: [f.keypoints[0], f.keypoints[1]] }));
+          writeSync(crops, quantise(crop));
+        }
+      }
+      pictures.push({
+        dir,
+        file: l.file,
+        label: l.label ?? l.class,
+        kind: l.kind,
+        group: l.group ?? l.source?.split('@')[0],
+        width: img.width,
+        height: img.height,
+        scale,
+        faces: rows,
+      });
+    } catch (e) {
+      console.error(`\n${dir}/${l.file}: ${e}`);
+    }
+    if (n % 20 === 0) process.stdout.write(`\r${n}`);
+  }
+}
+if (crops) closeSync(crops);
+writeFileSync(`${out}.faces.json`, JSON.stringify(pictures));
+console.log(
+  `\n${pictures.length} pictures, ${pictures.reduce((s, p) => s + p.faces.length, 0)} faces -> ${out}`,
+);
