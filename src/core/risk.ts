@@ -7,7 +7,8 @@
 // low    = something face-like that is far from usable (tiny, profile, heavily blurred, covered, dark)
 //          or does not look like a photographed person (drawing, render, animal).
 // none   = no face found. unknown = the image could not be analysed (decided by the caller).
-import type { FaceMeasures, Reason, Risk, Sensitivity } from './verdict';
+import { withDocument } from './document-risk';
+import type { DocumentFinding, FaceMeasures, Reason, Risk, Sensitivity } from './verdict';
 
 interface Limits {
   /** Minimum eye distance (px, original image) for "high". */
@@ -104,4 +105,14 @@ export function decideRisk(
   const same = grades.filter((g) => g.risk === top.risk).length;
   if (top.risk === 'high' && same > 1) reasons.push({ key: 'reason_several_faces', values: [String(same)] });
   return { risk: top.risk, reasons };
+}
+
+/** The faces' decision composed with an identity document found in the same picture (document-risk.ts). */
+export function decideRiskWithDocument(
+  faces: FaceMeasures[],
+  image: { width: number; height: number },
+  sensitivity: Sensitivity,
+  document: DocumentFinding | null,
+): { risk: Risk; reasons: Reason[] } {
+  return withDocument(decideRisk(faces, image, sensitivity), document);
 }
