@@ -31,7 +31,7 @@ export async function handleCheck(
 }
 
 export async function handleCopy(
-  { image, kind, boxes, style }: RequestMap['make-copy']['request'],
+  { image, kind, boxes, areas, style }: RequestMap['make-copy']['request'],
   bytes: Uint8Array,
 ): Promise<Answer<'make-copy'>> {
   const copy = await run({
@@ -41,6 +41,7 @@ export async function handleCopy(
     name: image.name,
     kind,
     boxes,
+    areas: areas ?? [],
     style,
   });
   if ('error' in copy) return { result: { error: copy.error } };

@@ -60,10 +60,11 @@ export async function makeCopy(
   kind: CopyKind,
   boxes: Box[],
   style: BlurStyle,
+  areas: Box[] = [],
 ): Promise<File | null> {
   try {
     const [bytes] = await Promise.all([fileBytes(file), prepareAnalyzer()]);
-    const copy = await askAnalyzer('make-copy', { image: fileInfo(file), kind, boxes, style }, bytes);
+    const copy = await askAnalyzer('make-copy', { image: fileInfo(file), kind, boxes, areas, style }, bytes);
     if (!('image' in copy.result)) return null;
     return toFile({ ...fileInfo(file), type: copy.result.image.type || file.type }, copy.bytes);
   } catch {

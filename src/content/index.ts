@@ -53,6 +53,8 @@ const gate = createGate({
       kind,
       (faces ?? verdict.faces.map((_, i) => i)).flatMap((i) => verdict.faces[i]?.box ?? []),
       s.blurStyle,
+      // A document's copy also covers its portrait and identifying lines.
+      kind === 'blur' ? (verdict.document?.cover ?? []) : [],
     ),
   record: (summary) => void send('record-check', summary).catch(() => undefined),
   disableSite: () => {

@@ -47,7 +47,9 @@ export interface RequestMap {
   'check-image': { request: { image: FileInfo; sensitivity: Sensitivity }; response: Verdict };
   /** content -> analyzer (bytes attached both ways): make a safer copy. */
   'make-copy': {
-    request: { image: FileInfo; kind: CopyKind; boxes: Box[]; style: BlurStyle };
+    /** boxes: faces (grown to hairline and chin when covered); areas: rectangles covered as they are (an
+     * identity document's portrait and identifying lines). */
+    request: { image: FileInfo; kind: CopyKind; boxes: Box[]; areas?: Box[]; style: BlurStyle };
     response: { image: FileInfo } | { error: string };
   };
   /** content -> background: remember a check for the popup (summary only). */
