@@ -112,10 +112,10 @@ function levelLabel(t: Translate, level: Level): string {
   }
 }
 
-function choiceLabel(t: Translate, action: ImageAction): string {
+function choiceLabel(t: Translate, action: ImageAction, document: boolean): string {
   switch (action) {
     case 'blur':
-      return t('warn_choice_blur');
+      return document ? t('warn_choice_cover_document') : t('warn_choice_blur');
     case 'strip':
       return t('warn_choice_strip');
     case 'upload':
@@ -199,8 +199,21 @@ export function imageCard(
     thumb.append(toggle);
   });
 
+  // A document's portrait and identifying lines, outlined: what its copy covers (not a choice).
+  for (const area of verdict.document?.cover ?? []) {
+    const rect = faceRect(area, imageSize, size, 0);
+    if (!rect) continue;
+    const outline = h('span', { class: 'doc-area', 'aria-hidden': 'true' });
+    place(outline, rect);
+    thumb.append(outline);
+  }
+
   const thumbCol = h('div', { class: 'thumb-col' }, thumb);
-  if (options.faceToggles && total > 0) {
+  if (verdict.document) {
+    const note = h('p', { class: 'face-count' }, t('warn_document_covered'));
+    place(note, { width: size.width });
+    thumbCol.append(note);
+  } else if (options.faceToggles && total > 0) {
     updateCount();
     thumbCol.append(count);
     const hint = h('p', { class: 'face-count' }, t('warn_faces_hint'));
@@ -240,7 +253,7 @@ export function imageCard(
           input.addEventListener('change', () => {
             if (input.checked) choices.set(image.id, action);
           });
-          return h('label', {}, input, choiceLabel(t, action));
+          return h('label', {}, input, choiceLabel(t, action, Boolean(verdict.document)));
         }),
       ),
     );
