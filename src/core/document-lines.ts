@@ -357,3 +357,47 @@ export function readLines(img: RgbaLike): { lines: GlyphLine[]; mrz: Mrz | null 
   }
   return { lines: [...rows, ...columns.map(untransposed)], mrz };
 }
+
+/**
+ * Blocks of text: at least `minLines` lines of 5+ glyph positions, each within 2.5 line heights of the
+ * next and overlapping it across (a card's fields, a page's paragraph), as their bounds, the block with
+ * most lines first.
+ */
+export function textBlocks(lines: readonly GlyphLine[], minLines = 3): Array<GlyphLine['box']> {
+  const rows = lines.filter((l) => l.slots >= 5);
+  const parent = rows.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i]!;
+    return i;
+  };
+  for (let i = 0; i < rows.length; i++) {
+    for (let j = i + 1; j < rows.length; j++) {
+      const a = rows[i]!.box;
+      const b = rows[j]!.box;
+      const h = Math.max(a.height, b.height);
+      const gapY = Math.max(a.y, b.y) - Math.min(a.y + a.height, b.y + b.height);
+      const gapX = Math.max(a.x, b.x) - Math.min(a.x + a.width, b.x + b.width);
+      if (
+        gapY <= h * 2.5 &&
+        gapX <= h * 4 &&
+        Math.max(a.height, b.height) <= 2 * Math.min(a.height, b.height)
+      )
+        parent[find(j)] = find(i);
+    }
+  }
+  const groups = new Map<number, GlyphLine[]>();
+  for (let i = 0; i < rows.length; i++) {
+    const root = find(i);
+    groups.set(root, [...(groups.get(root) ?? []), rows[i]!]);
+  }
+  return [...groups.values()]
+    .filter((g) => g.length >= minLines)
+    .sort((a, b) => b.length - a.length)
+    .map((g) => {
+      const x = Math.min(...g.map((l) => l.box.x));
+      const y = Math.min(...g.map((l) => l.box.y));
+      const x1 = Math.max(...g.map((l) => l.box.x + l.box.width));
+      const y1 = Math.max(...g.map((l) => l.box.y + l.box.height));
+      return { x, y, width: x1 - x, height: y1 - y };
+    });
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { darkGlyphs, findMrz, glyphLines, readLines } from '../../src/core/document-lines';
+import { darkGlyphs, findMrz, glyphLines, readLines, textBlocks } from '../../src/core/document-lines';
 
 interface Canvas {
   data: Uint8ClampedArray;
@@ -115,5 +115,21 @@ describe('machine-readable zone', () => {
     const lines = glyphLines(darkGlyphs(c), 10);
     expect(lines.map((l) => l.slots)).toEqual([18]);
     expect(lines[0]!.evenness).toBe(1);
+  });
+});
+
+describe('text blocks', () => {
+  it('groups stacked lines into a block and leaves a lone line out', () => {
+    const c = canvas(900, 500);
+    for (let k = 0; k < 4; k++) row(c, 40, 40 + k * 30, 10 + k, 14, 16);
+    row(c, 500, 420, 12, 14, 16);
+    const lines = glyphLines(darkGlyphs(c), 5);
+    expect(lines).toHaveLength(5);
+    const blocks = textBlocks(lines);
+    expect(blocks).toHaveLength(1);
+    expect(blocks[0]!.x).toBeLessThanOrEqual(41);
+    expect(blocks[0]!.y).toBeLessThanOrEqual(41);
+    expect(blocks[0]!.y + blocks[0]!.height).toBeGreaterThanOrEqual(40 + 3 * 30 + 15);
+    expect(blocks[0]!.x + blocks[0]!.width).toBeLessThan(500);
   });
 });
