@@ -43,7 +43,7 @@ for (const s of specimens) {
     file: s.file,
     label: doc ? 'id-document' : 'not-id-document',
     kind: doc ? kindOf(s) : 'negative',
-    portrait: s.has_portrait,
+    has_portrait: s.has_portrait,
     source: s.source,
     group: doc ? groupOf(s) : s.source.split('@')[0],
     notes: s.notes,

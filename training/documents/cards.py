@@ -212,26 +212,41 @@ def cn_id_front(template, face, r):
     """Chinese resident ID card, portrait side, on the blank template (card 941 x 595 px)."""
     card = template.crop((144, 245, 1085, 840)).convert('RGB')
     W, H = card.size
+    black = tuple([r.randint(0, 45)] * 3)
+    # Printers and scanners differ: text a little larger or smaller, a little off its place.
+    k = r.uniform(0.9, 1.1)
+    jx, jy = r.uniform(-0.01, 0.01) * W, r.uniform(-0.01, 0.01) * H
     d = ImageDraw.Draw(card)
-    black = (20, 20, 20)
-    f = font(SANS_CJK, H * 0.052)
+    f = font(SANS_CJK, H * 0.052 * k)
+
+    def put(xy, text, fnt, fill):
+        return text_box(d, (xy[0] + jx, xy[1] + jy), text, fnt, fill)
+
     name = cn_name(r)
     birth = birth_date(r)
-    text_box(d, (W * 0.2, H * 0.155), name, font(SANS_CJK, H * 0.058), black)
-    text_box(d, (W * 0.2, H * 0.265), r.choice(['男', '女']), f, black)
-    text_box(d, (W * 0.415, H * 0.265), r.choice(NATIONS), f, black)
+    put((W * 0.2, H * 0.155), name, font(SANS_CJK, H * 0.058), black)
+    put((W * 0.2, H * 0.265), r.choice(['男', '女']), f, black)
+    put((W * 0.415, H * 0.265), r.choice(NATIONS), f, black)
     y, m, dd = birth.split('-')
-    text_box(d, (W * 0.2, H * 0.385), y, f, black)
-    text_box(d, (W * 0.38, H * 0.385), str(int(m)), f, black)
-    text_box(d, (W * 0.49, H * 0.385), str(int(dd)), f, black)
+    put((W * 0.2, H * 0.385), y, f, black)
+    put((W * 0.38, H * 0.385), str(int(m)), f, black)
+    put((W * 0.49, H * 0.385), str(int(dd)), f, black)
     addr = cn_address(r)
-    text_box(d, (W * 0.2, H * 0.5), addr[:11], f, black)
-    text_box(d, (W * 0.2, H * 0.585), addr[11:22], f, black)
+    put((W * 0.2, H * 0.5), addr[:11], f, black)
+    put((W * 0.2, H * 0.585), addr[11:22], f, black)
     number = cn_number(r, birth)
-    nb = text_box(d, (W * 0.34, H * 0.795), number, font(MONO_BOLD, H * 0.062), black)
-    pw, ph = int(W * 0.28), int(H * 0.6)
-    px, py = int(W * 0.635), int(H * 0.11)
-    bg = card.crop((px, py, px + pw, py + ph))
+    nb = put((W * 0.34, H * 0.795), number, font(MONO_BOLD, H * 0.062), black)
+    pw, ph = int(W * r.uniform(0.26, 0.3)), int(H * r.uniform(0.57, 0.63))
+    px, py = int(W * r.uniform(0.62, 0.65)), int(H * r.uniform(0.09, 0.13))
+    # The portrait printed into the card's pattern (as issued), or a photo with its own plain background
+    # (white, pale blue or grey), or the photo as taken.
+    style = r.choice(['matte', 'matte', 'plain', 'raw'])
+    if style == 'matte':
+        bg = card.crop((px, py, px + pw, py + ph))
+    elif style == 'plain':
+        bg = r.choice([(250, 250, 250), (225, 235, 245), (200, 215, 235), (235, 235, 235)])
+    else:
+        bg = None
     por = portrait_image(face[0], face[1], pw, ph, r, background=bg)
     card.paste(por, (px, py))
     mask = rounded_mask(W, H, int(H * 0.05))
@@ -249,11 +264,16 @@ def cn_id_back(template, r):
     return card, rounded_mask(W, H, int(H * 0.05)), {'kind': 'cn-id-back', 'portrait': None, 'lines': []}
 
 
+CYRILLIC = 'АБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЭЮЯ'
+GREEK = 'ΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩ'
+
 TITLES = [
     ('IDENTITY CARD', 'CARTE D\'IDENTITÉ'), ('RESIDENCE PERMIT', 'TITRE DE SÉJOUR'), ('DRIVING LICENCE', 'PERMIS DE CONDUIRE'),
     ('NATIONAL ID CARD', ''), ('PERMANENT RESIDENT CARD', ''), ('TRAVEL PERMIT', '通行证'), ('居民身份证', 'IDENTITY CARD'),
     ('居留证', 'RESIDENCE CARD'), ('駕駛執照', 'DRIVING LICENCE'), ('身份證', 'IDENTITY CARD'), ('来往通行证', 'EXIT-ENTRY PERMIT'),
     ('STUDENT ID', ''), ('STAFF IDENTITY CARD', ''), ('WORK PERMIT', ''), ('REPUBLIC OF UTOPIA', 'IDENTITY CARD'),
+    ('ПАСПОРТ', 'IDENTITY CARD'), ('ΔΕΛΤΙΟ ΤΑΥΤΟΤΗΤΑΣ', 'IDENTITY CARD'), ('永久性居民身份證', 'PERMANENT IDENTITY CARD'),
+    ('居住證', 'RESIDENT CARD'), ('VETERAN ID CARD', ''), ('TARJETA DE RESIDENCIA', 'RESIDENCE CARD'),
 ]
 FIELD_LABELS = [
     ('Surname', '姓'), ('Given names', '名'), ('Date of birth', '出生日期'), ('Sex', '性别'), ('Nationality', '国籍'),
@@ -272,8 +292,13 @@ def generic_card(face, r, ratio=None, mrz=None):
     card = gradient(W, H, base, pastel(r), r)
     d = ImageDraw.Draw(card)
     guilloche(d, W, H, r, [tint(pastel(r, (0.2, 0.5), (0.6, 0.9)), 0.1) for _ in range(r.randint(1, 3))], density=r.uniform(0.6, 1.4))
+    dark = r.random() < 0.15
+    if dark:  # a dark card with light print (some residence cards, staff badges)
+        card = gradient(W, H, tint(pastel(r, (0.4, 0.8)), 0.7), tint(pastel(r, (0.4, 0.8)), 0.6), r)
+        d = ImageDraw.Draw(card)
+        guilloche(d, W, H, r, [tint(pastel(r, (0.3, 0.6)), 0.55)], density=0.8)
     title, sub = r.choice(TITLES)
-    accent = tint(pastel(r, (0.5, 0.9), (0.3, 0.7)), 0)
+    accent = tint(pastel(r, (0.5, 0.9), (0.3, 0.7)), 0) if not dark else pastel(r, (0.2, 0.5), (0.85, 1.0))
     header_h = int(H * r.uniform(0.1, 0.17))
     if r.random() < 0.5:
         d.rectangle([0, 0, W, header_h], fill=accent)
@@ -325,12 +350,24 @@ def generic_card(face, r, ratio=None, mrz=None):
         value = {
             'Surname': surname, 'Given names': given, 'Date of birth': birth.replace('-', '.'), 'Sex': r.choice(['F', 'M']),
             'Document No.': number, 'Nationality': r.choice(COUNTRIES),
-        }.get(en, ''.join(r.choice('ABCDEFGHIKLMNOPRSTUVXYZ ') for _ in range(r.randint(5, 14))).strip() or 'UTOPIA')
-        vb = text_box(d, (x, yy + H * 0.035), value, val_f, (25, 25, 35))
+        }.get(en, ''.join(r.choice(r.choice(['ABCDEFGHIKLMNOPRSTUVXYZ ', CYRILLIC + ' ', GREEK + ' ', '0123456789.-'])) for _ in range(r.randint(5, 14))).strip() or 'UTOPIA')
+        vb = text_box(d, (x, yy + H * 0.035), value, val_f, (25, 25, 35) if not dark else (240, 240, 240))
         if en == 'Document No.':
             lines.append(vb)
     if r.random() < 0.5:
         scribble(d, fx0, body_bottom - H * 0.1, min(W * 0.25, fx1 - fx0), H * 0.08, r)
+    if r.random() < 0.2:  # a barcode or a QR code in a free corner
+        bx, by = (W * 0.72, H * 0.62) if left else (W * 0.05, H * 0.62)
+        if r.random() < 0.5:
+            for i in range(0, int(W * 0.2), 3):
+                if r.random() < 0.55:
+                    d.rectangle([bx + i, by, bx + i + r.choice([1, 2]), by + H * 0.12], fill=(10, 10, 10))
+        else:
+            q = H * 0.2 / 21
+            for i in range(21):
+                for j in range(21):
+                    if r.random() < 0.5:
+                        d.rectangle([bx + i * q, by + j * q, bx + (i + 1) * q, by + (j + 1) * q], fill=(10, 10, 10))
     if r.random() < 0.3:  # small ghost portrait
         gw = int(pw * 0.35)
         ghost = por.convert('L').resize((gw, int(gw * ph / pw))).convert('RGB')
@@ -348,6 +385,39 @@ def generic_card(face, r, ratio=None, mrz=None):
         lines.append([x0, y0, max(b[0] + b[2] for b in boxes) - x0, max(b[1] + b[3] for b in boxes) - y0])
     kind = 'passport' if mrz == 'TD3' else 'id-card'
     return card, rounded_mask(W, H, int(H * r.uniform(0.02, 0.06))), {'kind': kind, 'portrait': [px, py, pw, ph], 'lines': lines}
+
+
+def vertical_card(face, r):
+    """A card in portrait orientation (staff and student IDs, some residence cards): header, the
+    portrait centred at the top, name and fields below, maybe a number and a barcode."""
+    H = r.randint(800, 1000)
+    W = int(H * 54 / 85.6)
+    card = gradient(W, H, pastel(r), pastel(r), r)
+    d = ImageDraw.Draw(card)
+    guilloche(d, W, H, r, [tint(pastel(r, (0.2, 0.5), (0.6, 0.9)), 0.1)], density=r.uniform(0.5, 1.0))
+    accent = tint(pastel(r, (0.5, 0.9), (0.3, 0.7)), 0)
+    hh = int(H * 0.12)
+    d.rectangle([0, 0, W, hh], fill=accent)
+    title, _ = r.choice(TITLES)
+    text_box(d, (W * 0.06, hh * 0.25), title, font(SANS_CJK_BOLD, hh * 0.38), (250, 250, 250))
+    pw = int(W * r.uniform(0.45, 0.6))
+    ph = int(pw * 1.28)
+    px, py = (W - pw) // 2, int(hh + H * 0.04)
+    card.paste(portrait_image(face[0], face[1], pw, ph, r, background=r.choice([None, (230, 235, 240)])), (px, py))
+    y = py + ph + H * 0.03
+    name = cn_name(r) if r.random() < 0.5 else f'{r.choice(EN_GIVEN)} {r.choice(EN_SURNAMES)}'
+    text_box(d, (W * 0.08, y), name, font(SANS_CJK_BOLD, H * 0.045), (20, 20, 30))
+    lines = []
+    for k in range(r.randint(2, 4)):
+        yy = y + H * (0.06 + 0.045 * k)
+        if yy > H * 0.9:
+            break
+        label = r.choice(['No. ', 'ID ', '编号 ', 'Valid ', 'Dept. '])
+        value = ''.join(r.choice('0123456789') for _ in range(r.randint(6, 12)))
+        b = text_box(d, (W * 0.08, yy), label + value, font(SANS_CJK, H * 0.032), (30, 30, 40))
+        if k == 0:
+            lines.append(b)
+    return card, rounded_mask(W, H, int(W * 0.05)), {'kind': 'id-card', 'portrait': [px, py, pw, ph], 'lines': lines}
 
 
 def passport_page(face, r):

@@ -1,10 +1,11 @@
 // Runs the extension's own face detector and document-crop code (bundled from src/ with esbuild) over
 // labelled folders and writes what the document model trains on:
-//   node training/documents/extract.mjs OUT DIR [DIR...] [--no-crops] [--max-faces 4]
+//   node training/documents/extract.mjs OUT DIR [DIR...] [--no-crops] [--max-faces 4] [--part I/N]
 // OUT.faces.json: per picture {dir, file, label, kind, group, width, height, scale, faces: [{box, score,
 //   eyes}]} (boxes in original px); OUT.crops.i8: one int8 window per face in that order (luma x32,
 //   chroma x64, inside-mask 0/1, see src/core/document-crop.ts), unless --no-crops.
 // Pictures are brought to the extension's analysis size the way the browser does (scripts/node-image).
+// --part I/N takes every N-th picture from the I-th (0-based): N processes share a long run.
 import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -18,13 +19,16 @@ const opt = (name, dflt) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : dflt;
 };
-const positional = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--max'));
+const positional = args.filter(
+  (a, i) => !a.startsWith('--') && !['--max-faces', '--part'].includes(args[i - 1]),
+);
 const [out, ...dirs] = positional;
 if (!out || dirs.length === 0) {
   console.error('usage: node training/documents/extract.mjs OUT DIR [DIR...] [--no-crops] [--max-faces 4]');
   process.exit(2);
 }
 const MAX_FACES = Number(opt('max-faces', '4'));
+const [PART, PARTS] = opt('part', '0/1').split('/').map(Number);
 
 const bundle = join(ROOT, 'node_modules/.cache/faceguard-extract.mjs');
 await build({
@@ -71,7 +75,8 @@ const pictures = [];
 let n = 0;
 for (const dir of dirs) {
   const labels = JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8'));
-  for (const l of labels) {
+  for (const [i, l] of labels.entries()) {
+    if (i % PARTS !== PART) continue;
     n++;
     try {
       const img = decode(join(dir, l.file));

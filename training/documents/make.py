@@ -51,7 +51,7 @@ def face_pool(faceset, artfaces_extract):
     return pool
 
 
-POSITIVES = [('cn-template', 30), ('own-card', 30), ('own-passport', 20), ('mrz-back', 6), ('cn-back', 6)]
+POSITIVES = [('cn-template', 30), ('own-card', 30), ('own-vertical', 8), ('own-passport', 20), ('mrz-back', 6), ('cn-back', 6)]
 NEGATIVES = [
     ('neg-bank-card', 10), ('neg-business-card', 12), ('neg-ticket', 6), ('neg-receipt', 5), ('neg-form', 5),
     ('neg-book-page', 10), ('neg-banknote', 8), ('neg-poster', 10), ('neg-screenshot', 8), ('neg-held-card', 14),
@@ -77,6 +77,8 @@ def main():
     template_rgb = Image.new('RGB', template.size, (255, 255, 255))
     template_rgb.paste(template, mask=template.split()[3])
     face_cache = {}
+    # Photos where a held-up card fits beside the face: the face at most 35 % of the picture's width.
+    roomy = {p for p, box, _ in faces if box[2] <= 0.35 * Image.open(p).width}
 
     def pick_face():
         path, box, fs = r.choice(faces)
@@ -101,6 +103,8 @@ def main():
             fs = 'none'
         elif style == 'own-card':
             card, mask, meta = cards.generic_card(face, r)
+        elif style == 'own-vertical':
+            card, mask, meta = cards.vertical_card(face, r)
         elif style == 'own-passport':
             card, mask, meta = cards.passport_page(face, r)
         elif style == 'mrz-back':
@@ -137,9 +141,9 @@ def main():
         else:  # neg-held-card: a person holding a bank or business card
             card, mask, meta = cards.bank_card(r) if r.random() < 0.5 else cards.business_card(r)
             mode = 'held'
-        if style in ('cn-template', 'own-card', 'own-passport') and r.random() < 0.15:
+        if style in ('cn-template', 'own-card', 'own-vertical', 'own-passport') and r.random() < 0.15:
             mode = 'held'  # a person holding their identity document up (a verification selfie)
-        held_pool = [(p, b) for p, b, s in faces if p != face_path] or [(face_path, face[1])]
+        held_pool = [(p, b) for p, b, s in faces if p != face_path and p in roomy] or [(face_path, face[1])]
         img, geo, ops = photo.photograph(card, mask, meta, r, bg_pool, held_pool, mode)
         if args.max_side and max(img.size) > args.max_side:
             k = args.max_side / max(img.size)
