@@ -19,11 +19,13 @@ export interface ScoredFace {
 }
 
 /**
- * Document model score from which a face is taken as a document's portrait. Chosen in grouped
- * cross-validation (training/documents/README.md) as the point that keeps false alarms on pictures that
- * are not documents under 2 % in every held-out group.
+ * Document model scores from which a face is taken as a document's portrait: on its own from SURE_AT;
+ * from PORTRAIT_AT when printed fields sit beside or below it (see `fieldsBeside`), as they do on every
+ * identity document, where a face photo that merely looks card-like has none. Chosen with grouped
+ * cross-validation (training/documents/README.md).
  */
 export const PORTRAIT_AT = 0.5;
+export const SURE_AT = 0.85;
 /** A face with a lower score still counts as the portrait of a document found from its zone. */
 const PORTRAIT_NEAR_MRZ_AT = 0.15;
 
@@ -104,17 +106,37 @@ function pageAboveMrz(mrz: Mrz): Box {
   return quadBox(corners);
 }
 
-/** Number lines on a document: unbroken even runs of 10+ glyph positions (an 18-character resident ID
- * number, a passport or card number with its check digits), not the zone's own lines. */
+/** Number lines on a document: unbroken even runs of 10-30 glyph positions (an 18-character resident
+ * ID number, with its label when printed close to it; a passport or card number with its check digits),
+ * not the zone's own lines. */
 function numberLines(lines: readonly GlyphLine[], within: Box, mrz: Mrz | null): GlyphLine[] {
   return lines.filter(
     (l) =>
       l.slots >= 10 &&
-      l.slots <= 24 &&
+      l.slots <= 30 &&
       l.evenness >= 0.8 &&
       inside(centre(l.box), within) &&
       !mrz?.lines.includes(l),
   );
+}
+
+/**
+ * Printed lines beside or below a face, within its document window: glyph rows whose centre lies
+ * 0.7-6 face units to the side or 1-4 below, and whose glyphs are small print (under half a face unit
+ * high; a poster's title is larger).
+ */
+export function fieldsBeside(face: ScoredFace, lines: readonly GlyphLine[]): number {
+  const { cx, cy, unit, angle } = face.frame;
+  const cos = Math.cos(angle);
+  const sin = Math.sin(angle);
+  return lines.filter((l) => {
+    if (l.height > unit * 0.5) return false;
+    const [x, y] = centre(l.box);
+    const u = ((x - cx) * cos + (y - cy) * sin) / unit;
+    const v = (-(x - cx) * sin + (y - cy) * cos) / unit;
+    if (v < -3 || v > 4 || Math.abs(u) > 6) return false;
+    return Math.abs(u) >= 0.7 || v >= 1;
+  }).length;
 }
 
 export interface DocumentEvidence {
@@ -130,7 +152,6 @@ export interface DocumentEvidence {
  * The document in the analysed image (its px), or null. `scale` multiplies every box into original px.
  */
 export function findDocument(e: DocumentEvidence, scale = 1): DocumentFinding | null {
-  const best = [...e.faces].sort((a, b) => b.score - a.score)[0];
   const page = e.mrz ? pageAboveMrz(e.mrz) : null;
   let portraitFace: ScoredFace | null = null;
   if (page) {
@@ -139,8 +160,11 @@ export function findDocument(e: DocumentEvidence, scale = 1): DocumentFinding | 
       [...e.faces]
         .filter((f) => inside(centre(f.box), page) && f.score >= PORTRAIT_NEAR_MRZ_AT)
         .sort((a, b) => b.score - a.score || b.box.width - a.box.width)[0] ?? null;
-  } else if (best && best.score >= PORTRAIT_AT) {
-    portraitFace = best;
+  } else {
+    portraitFace =
+      [...e.faces]
+        .filter((f) => f.score >= SURE_AT || (f.score >= PORTRAIT_AT && fieldsBeside(f, e.lines) >= 2))
+        .sort((a, b) => b.score - a.score)[0] ?? null;
   }
   if (!page && !portraitFace) return null;
   const portrait = portraitFace ? clip(portraitFrame(portraitFace.frame), e.width, e.height) : null;

@@ -340,8 +340,9 @@ export function untransposed(line: GlyphLine): GlyphLine {
 /** Even glyph lines of a picture in both orientations (picture coordinates) and its MRZ, if any. */
 export function readLines(img: RgbaLike): { lines: GlyphLine[]; mrz: Mrz | null } {
   const glyphs = darkGlyphs(img);
-  const rows = glyphLines(glyphs);
-  const columns = glyphLines(transposed(glyphs));
+  // Rows of 5 positions and more: a card's field values; the zone and number lines are longer.
+  const rows = glyphLines(glyphs, 5);
+  const columns = glyphLines(transposed(glyphs), 5);
   // The zone is found in the frame where it runs across, then brought back.
   let mrz = findMrz(rows);
   if (!mrz) {

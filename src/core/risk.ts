@@ -107,12 +107,29 @@ export function decideRisk(
   return { risk: top.risk, reasons };
 }
 
-/** The faces' decision composed with an identity document found in the same picture (document-risk.ts). */
+/**
+ * The faces' decision composed with an identity document found in the same picture (document-risk.ts).
+ * The document's own portrait is left out of the faces' decision: the document's reason already says
+ * what it is, and a face reason about the same portrait would repeat it ("a sharp face 180 px wide").
+ */
 export function decideRiskWithDocument(
   faces: FaceMeasures[],
   image: { width: number; height: number },
   sensitivity: Sensitivity,
   document: DocumentFinding | null,
 ): { risk: Risk; reasons: Reason[] } {
-  return withDocument(decideRisk(faces, image, sensitivity), document);
+  const portrait = document?.portrait;
+  const others = portrait
+    ? faces.filter((f) => {
+        const x = f.box.x + f.box.width / 2;
+        const y = f.box.y + f.box.height / 2;
+        return !(
+          x >= portrait.x &&
+          x <= portrait.x + portrait.width &&
+          y >= portrait.y &&
+          y <= portrait.y + portrait.height
+        );
+      })
+    : faces;
+  return withDocument(decideRisk(others, image, sensitivity), document);
 }

@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { type CropFrame, cropFrame, documentCrop, framePoint } from '../../src/core/document-crop';
-import { findDocument, PORTRAIT_AT, portraitFrame, type ScoredFace } from '../../src/core/document-finding';
+import {
+  findDocument,
+  PORTRAIT_AT,
+  portraitFrame,
+  type ScoredFace,
+  SURE_AT,
+} from '../../src/core/document-finding';
 import type { GlyphLine, Mrz } from '../../src/core/document-lines';
 import { withDocument } from '../../src/core/document-risk';
 import { decideRiskWithDocument } from '../../src/core/risk';
-import type { Box, DocumentFinding } from '../../src/core/verdict';
+import type { Box, DocumentFinding, FaceMeasures } from '../../src/core/verdict';
+import { clearFace } from './face-fixture';
 
 function line(x: number, y: number, slots: number, pitch: number, height: number): GlyphLine {
   return {
@@ -120,6 +127,21 @@ describe('findDocument', () => {
     expect(band.x + band.width).toBeCloseTo(W * 2);
   });
 
+  it('takes a less certain portrait only with printed fields beside it, in small print', () => {
+    const f = frame(700, 300, 60);
+    const score = (PORTRAIT_AT + SURE_AT) / 2;
+    const find = (lines: GlyphLine[]) =>
+      findDocument({ faces: [face(f, score)], lines, mrz: null, width: W, height: H });
+    expect(find([])).toBeNull();
+    // Two field rows to the left of the face, 2-4 face units away.
+    const fields = [line(460, 260, 8, 12, 14), line(460, 300, 9, 12, 14)];
+    expect(find(fields)?.kind).toBe('id-card');
+    // A poster's title beside a face is not a card's fields: glyphs over half a face unit high.
+    expect(find([line(380, 240, 8, 40, 36), line(380, 300, 8, 40, 36)])).toBeNull();
+    // Lines on the face itself are not fields beside it.
+    expect(find([line(690, 280, 6, 4, 5), line(690, 300, 6, 4, 5)])).toBeNull();
+  });
+
   it('covers a number line on the card instead of the band', () => {
     const f = frame(700, 300, 60);
     const number = line(420, 440, 18, 14, 18);
@@ -210,5 +232,19 @@ describe('document risk', () => {
       'high',
     );
     expect(decideRiskWithDocument([], { width: 100, height: 100 }, 'balanced', null).risk).toBe('none');
+  });
+
+  it("speaks of the document's own portrait once, and still of a clear face beside it", () => {
+    const at = (x: number) => clearFace({ box: { x, y: 100, width: 300, height: 300 } });
+    const card: DocumentFinding = {
+      ...doc('id-card'),
+      box: { x: 0, y: 0, width: 1000, height: 600 },
+      portrait: { x: 50, y: 50, width: 400, height: 450 },
+    };
+    const image = { width: 2000, height: 1000 };
+    const keys = (faces: FaceMeasures[]) =>
+      decideRiskWithDocument(faces, image, 'balanced', card).reasons.map((r) => r.key);
+    expect(keys([at(100)])).toEqual(['reason_document_id_card']);
+    expect(keys([at(100), at(1400)])).toEqual(['reason_document_id_card', 'reason_face_clear_frontal']);
   });
 });

@@ -59,6 +59,7 @@ export async function launchChromium(
     headless: true,
     locale: lang,
     colorScheme: options.colorScheme ?? 'light',
+    reducedMotion: options.reducedMotion ? 'reduce' : 'no-preference',
     viewport: { width: 1100, height: 800 },
     args: [
       `--disable-extensions-except=${DIST.chromium}`,

@@ -78,6 +78,7 @@ export async function launchFirefox(
       'intl.accept_languages': options.locale === 'zh-CN' ? 'zh-CN, zh, en' : 'en-US, en',
       'ui.systemUsesDarkTheme': options.colorScheme === 'dark' ? 1 : 0,
       'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1,
+      ...(options.reducedMotion ? { 'ui.prefersReducedMotion': 1 } : {}),
       'network.proxy.type': 1,
       'network.proxy.http': '127.0.0.1',
       'network.proxy.http_port': network.port,

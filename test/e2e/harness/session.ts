@@ -10,6 +10,9 @@ export interface LaunchOptions {
   /** Reuse a profile folder across launches (settings survive a restart). */
   profileDir?: string;
   colorScheme?: 'light' | 'dark';
+  /** Ask pages for reduced motion (prefers-reduced-motion: reduce): the warning opens without its
+   * fade-in, so a screenshot taken as soon as it is open shows it as a person sees it. */
+  reducedMotion?: boolean;
   /** Firefox only: run with a window on this X display (see xvfb.ts) instead of headless. */
   display?: string;
 }
