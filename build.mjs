@@ -3,7 +3,9 @@
 //   node build.mjs            build both browsers
 //   node build.mjs --watch    rebuild on change
 //   node build.mjs --browser=chrome   build one
-// The two builds differ only where a browser needs it (see manifestFor).
+//   node build.mjs --out=DIR  build into DIR instead of dist/ (the reproducibility test)
+// The two builds differ only where a browser needs it (see manifestFor). The output depends only on the
+// sources and node_modules: no dates, no absolute paths, zip entries sorted (scripts/zip.mjs).
 import {
   cpSync,
   existsSync,
@@ -15,16 +17,17 @@ import {
   watch,
   writeFileSync,
 } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
-import { zipSync } from 'fflate';
 import { esbuildMessagesPlugin, LANGUAGES, loadCatalogs } from './scripts/locales.mjs';
+import { zipFolder } from './scripts/zip.mjs';
 
 const ROOT = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const WATCH = args.includes('--watch');
 const BROWSERS = (args.find((a) => a.startsWith('--browser='))?.split('=')[1] ?? 'chrome,firefox').split(',');
+const OUT = resolve(ROOT, args.find((a) => a.startsWith('--out='))?.slice('--out='.length) ?? 'dist');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 
 /** Files shipped from node_modules: the face models and the wasm runtime (nothing is fetched at run time). */
@@ -102,7 +105,7 @@ function writeLocales(outDir) {
 }
 
 function copyStatic(browser) {
-  const outDir = join(ROOT, 'dist', browser);
+  const outDir = join(OUT, browser);
   mkdirSync(join(outDir, 'icons'), { recursive: true });
   for (const file of readdirSync(join(ROOT, 'icons')).filter((f) => f.endsWith('.png'))) {
     cpSync(join(ROOT, 'icons', file), join(outDir, 'icons', file));
@@ -125,7 +128,7 @@ function esbuildOptions(browser) {
   ];
   return {
     entryPoints,
-    outdir: join(ROOT, 'dist', browser),
+    outdir: join(OUT, browser),
     bundle: true,
     format: 'iife',
     target: ['chrome120', 'firefox128'],
@@ -142,36 +145,24 @@ function esbuildOptions(browser) {
   };
 }
 
-function listFiles(dir) {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? listFiles(path) : [path];
-  });
-}
-
 function zip(browser) {
-  const outDir = join(ROOT, 'dist', browser);
-  const files = Object.fromEntries(
-    listFiles(outDir).map((path) => [
-      relative(outDir, path),
-      [readFileSync(path), { mtime: new Date(2000, 0, 1) }],
-    ]),
-  );
-  const archive = join(ROOT, 'dist', `faceguard-${browser}-${pkg.version}.zip`);
-  writeFileSync(archive, zipSync(files, { level: 9 }));
+  const archive = join(OUT, `faceguard-${browser}-${pkg.version}.zip`);
+  writeFileSync(archive, zipFolder(join(OUT, browser)));
   return archive;
 }
 
 async function buildOnce(browser) {
-  rmSync(join(ROOT, 'dist', browser), { recursive: true, force: true });
+  rmSync(join(OUT, browser), { recursive: true, force: true });
   await esbuild.build(esbuildOptions(browser));
   copyStatic(browser);
   const archive = zip(browser);
-  console.log(`built dist/${browser}/ and ${relative(ROOT, archive)} (${statSync(archive).size} bytes)`);
+  console.log(
+    `built ${relative(ROOT, join(OUT, browser))}/ and ${relative(ROOT, archive)} (${statSync(archive).size} bytes)`,
+  );
 }
 
 async function watchBuild(browser) {
-  rmSync(join(ROOT, 'dist', browser), { recursive: true, force: true });
+  rmSync(join(OUT, browser), { recursive: true, force: true });
   const ctx = await esbuild.context(esbuildOptions(browser));
   await ctx.watch();
   copyStatic(browser);
@@ -185,7 +176,7 @@ async function watchBuild(browser) {
     });
   }
   watch(join(ROOT, 'manifest.json'), () => copyStatic(browser));
-  console.log(`watching: dist/${browser}/`);
+  console.log(`watching: ${relative(ROOT, join(OUT, browser))}/`);
 }
 
 for (const browser of BROWSERS) {

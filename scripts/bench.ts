@@ -4,6 +4,7 @@
 // are missing), never committed. Prints one JSON object as its last line.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { build } from 'esbuild';
 import { launch, type TestPage } from '../test/e2e/harness';
 import { installPageCheck } from '../test/e2e/harness/analyzer-client';
 import { REPO } from '../test/e2e/harness/paths';
@@ -85,6 +86,20 @@ async function measure(page: TestPage, runs: number): Promise<{ first: number; t
   }, runs);
 }
 
+/** The ID-number watch on a 20,000-character post (scripts/id-scan-page.ts), in the extension page. */
+async function idScan(page: TestPage): Promise<unknown> {
+  const bundle = await build({
+    entryPoints: [join(REPO, 'scripts/id-scan-page.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    target: 'es2022',
+    define: { __BROWSER__: '"chrome"' },
+  });
+  await page.evaluateScript(bundle.outputFiles[0]!.text);
+  return page.evaluate(() => (globalThis as unknown as { faceguardIdScan: () => unknown }).faceguardIdScan());
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const round = (x: number, digits = 2) => Number(x.toFixed(digits));
 
@@ -102,6 +117,7 @@ try {
   await installPageCheck(page, session.name);
   await makePhotos(page, source);
   const { first, timing } = await measure(page, RUNS);
+  const idNumbers = await idScan(page);
   // Cold start: from launching the browser to the first verdict, minus the time spent making photos.
   const cold = performance.now() - launchedAt;
   const single = median(timing.warm1);
@@ -125,6 +141,8 @@ try {
         ]),
       ),
       runs: RUNS,
+      // Reading and scanning a 20,000-character post for ID numbers (done when typing pauses, on idle).
+      id_scan_20k: idNumbers,
       browser_launch_to_end_ms: Math.round(cold),
       photos: source ? 'dev_041.jpg scaled to 4000x3000 and 1155x866' : 'generated noise',
     },

@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const LANGUAGES = ['en', 'zh_CN'];
+export const LANGUAGES = ['en', 'zh_CN', 'zh_TW'];
 const ROOT = new URL('../src/i18n/', import.meta.url).pathname;
 
 /** @returns {Record<string, Record<string, {message: string, description?: string}>>} */

@@ -2,14 +2,17 @@
 // A tiny local web server for the demo composer and the upload test pages, on 127.0.0.1 only.
 //   GET  /                 the demo composer (test/demo/)
 //   GET  /pages/...        upload scenario pages (test/pages/)
+//   GET  /pages/editors/NAME.bundle.js   test/pages/editors/NAME.js bundled with its npm editor (esbuild,
+//                          in memory, once per server): the rich editors of the ID-number pages
 //   POST /upload           a stub "server" that stores what it received (name, size, sha256)
 //   GET  /uploads          what /upload received, as JSON;  POST /uploads/reset clears it
 // Run alone with `node test/server.mjs [port]`; tests import startServer().
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
 import { closeServer, listenLocal, quietSockets } from './quiet-sockets.mjs';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
@@ -54,12 +57,30 @@ function fileParts(body, contentType) {
   return parts;
 }
 
+/** Bundles one editor page script with the npm packages it imports. */
+async function editorBundle(name) {
+  const entry = join(HERE, 'pages', 'editors', `${name}.js`);
+  await access(entry);
+  const result = await esbuild.build({
+    entryPoints: [entry],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    target: ['chrome120', 'firefox128'],
+    // Draft.js's helpers (fbjs) read Node's `global`.
+    define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
+    logLevel: 'warning',
+  });
+  return result.outputFiles[0].contents;
+}
+
 function sha256(data) {
   return createHash('sha256').update(data).digest('hex');
 }
 
 export async function startServer(port = 0) {
   const received = [];
+  const bundles = new Map();
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     try {
@@ -75,6 +96,18 @@ export async function startServer(port = 0) {
         if (req.method === 'POST') received.length = 0;
         res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
         res.end(JSON.stringify(received));
+        return;
+      }
+      const bundle = /^\/pages\/editors\/([a-z]+)\.bundle\.js$/.exec(url.pathname);
+      if (bundle) {
+        const name = bundle[1];
+        if (!bundles.has(name)) bundles.set(name, editorBundle(name));
+        const data = await bundles.get(name).catch((error) => {
+          bundles.delete(name);
+          throw error;
+        });
+        res.writeHead(200, { 'content-type': TYPES['.js'], 'cache-control': 'no-store' });
+        res.end(data);
         return;
       }
       const [prefix, root] = Object.entries(ROOTS).find(([p]) => url.pathname.startsWith(p));

@@ -1,4 +1,6 @@
 // Raw detections + pixels -> FaceMeasures, using the pure geometry and pixel modules.
+
+import { headPose } from '../core/head-pose';
 import {
   detailAnisotropy,
   directionalDetail,
@@ -11,17 +13,7 @@ import {
   toGray,
   variance,
 } from '../core/image-stats';
-import {
-  dist,
-  eyeAspect,
-  eyeCentres,
-  eyesOpenness,
-  faceWidth,
-  MESH,
-  meshPose,
-  mid,
-  type P2,
-} from '../core/pose';
+import { dist, eyeAspect, eyeCentres, eyesOpenness, faceWidth, MESH, mid, type P2 } from '../core/pose';
 import { occlusionScore, realnessScore, sharpnessScore } from '../core/scores';
 import type { FaceMeasures } from '../core/verdict';
 import type { RawFace } from './face-model';
@@ -145,7 +137,7 @@ function measureMeshed(
   oy: number,
   box: FaceMeasures['box'],
 ): FaceMeasures {
-  const pose = meshPose(m);
+  const pose = headPose(f.mesh!);
   const [le, re] = eyeCentres(m);
   const eyeDist = dist(le, re);
   const roll = Math.atan2(re[1] - le[1], re[0] - le[0]);

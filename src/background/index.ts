@@ -4,13 +4,17 @@ import browser from 'webextension-polyfill';
 import { loadSettings, onSettingsChanged } from '../platform/settings-store';
 import { analyzerHandlers } from './analyzer-host';
 import { completePendingSite, syncCustomSites } from './custom-sites';
-import { clearRecent, readRecent, recordCheck } from './recent-checks';
+import { clearRecent, readRecent, recordCheck, recordIdNumbers } from './recent-checks';
 import { listen } from './router';
 
 listen({
   ...analyzerHandlers,
   'record-check': async (summary) => {
     await recordCheck(summary);
+    return null;
+  },
+  'record-id-numbers': async ({ count }) => {
+    await recordIdNumbers(count);
     return null;
   },
   'get-recent': () => readRecent(),

@@ -21,7 +21,7 @@ function sessionArea(): browser.Storage.StorageArea {
 }
 
 function emptyStats(): Stats {
-  return { checked: 0, warnings: 0, copies: 0 };
+  return { checked: 0, warnings: 0, copies: 0, idNumbers: 0 };
 }
 
 export async function readRecent(): Promise<{ recent: CheckSummary[]; stats: Stats }> {
@@ -43,12 +43,24 @@ export function recordCheck(summary: CheckSummary): Promise<void> {
       sessionArea().set({ [RECENT_KEY]: [summary, ...recent].slice(0, MAX_RECENT) }),
       browser.storage.local.set({
         [STATS_KEY]: {
+          ...stats,
           checked: stats.checked + 1,
           warnings: stats.warnings + (warned ? 1 : 0),
           copies: stats.copies + (copied ? 1 : 0),
         },
       }),
     ]);
+  });
+}
+
+/** Most identity numbers one message may add: a post holds a few, never hundreds. */
+const MAX_ID_NUMBERS = 50;
+
+export function recordIdNumbers(count: number): Promise<void> {
+  if (!Number.isInteger(count) || count < 1 || count > MAX_ID_NUMBERS) return Promise.resolve();
+  return serialised(async () => {
+    const { stats } = await readRecent();
+    await browser.storage.local.set({ [STATS_KEY]: { ...stats, idNumbers: stats.idNumbers + count } });
   });
 }
 

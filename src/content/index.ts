@@ -1,16 +1,24 @@
-// Isolated-world content script (document_start, every frame of protected sites): the upload gate.
-// Cheap until an upload happens: four capture listeners on window, one MessageChannel for the
-// page-world hooks, and a settings read; the warning UI is created on first need.
+// Isolated-world content script (document_start, every frame of protected sites): the upload gate,
+// and the watch for identity numbers in what the person writes. Cheap until an upload happens or a
+// field holds a number: capture listeners on window, one MessageChannel for the page-world hooks, and
+// a settings read; the warning UI is created on first need.
 
-import { DEFAULT_SETTINGS, type Settings, setSiteEnabled, siteState } from '../core/settings';
+import {
+  DEFAULT_SETTINGS,
+  idNumberNoticesOn,
+  type Settings,
+  setIdNumberQuiet,
+  setSiteEnabled,
+  siteState,
+} from '../core/settings';
 import { builtinSiteFor } from '../core/sites';
 import { send } from '../platform/messaging';
 import { loadSettings, onSettingsChanged, saveSettings } from '../platform/settings-store';
 import { listenForUploads } from './capture';
 import { checkImage, makeCopy } from './check';
-import type { WarningUi } from './decision';
 import { answerFrameAsks, uiForFrame } from './frames';
 import { createGate } from './gate';
+import { createIdNumberWatch } from './id-numbers/watch';
 import { openPagePort } from './page-port';
 import { watchShadowRoots } from './shadow-roots';
 import { createWarningUi } from './warning/index';
@@ -26,11 +34,12 @@ const settingsReady = loadSettings().then((loaded) => {
 // The per-site switch and every other setting apply at once, to uploads held from then on.
 onSettingsChanged((changed) => {
   settings = changed;
+  idNumbers.refresh();
 });
 const currentSettings = async () => settings ?? (await settingsReady);
 const isProtected = (s: Settings) => siteState(pageUrl, s).protected;
 
-let warningUi: WarningUi | null = null;
+let warningUi: ReturnType<typeof createWarningUi> | null = null;
 const localUi = () => {
   warningUi ??= createWarningUi();
   return warningUi;
@@ -65,6 +74,18 @@ const gate = createGate({
   },
 });
 
+const idNumbers = createIdNumberWatch({
+  active: () => settings !== null && idNumberNoticesOn(pageUrl, settings),
+  ui: localUi,
+  found: (count) => void send('record-id-numbers', { count }).catch(() => undefined),
+  quiet: () => {
+    void currentSettings().then((s) => {
+      const key = siteState(pageUrl, s).key;
+      if (key) void saveSettings({ idNumberQuietSites: setIdNumberQuiet(s, key, true).idNumberQuietSites });
+    });
+  },
+});
+
 const hold = (delivery: Parameters<typeof gate.hold>[0]) => void gate.hold(delivery);
 const captureOptions = {
   // Before settings arrive, hold anyway: the gate waits for them and lets the upload through if the site is off.
@@ -73,7 +94,11 @@ const captureOptions = {
   blocked: (messageKey: string) => ui().toast(messageKey),
 };
 listenForUploads(window, captureOptions);
-watchShadowRoots((root) => listenForUploads(root, captureOptions));
+idNumbers.listen(window);
+watchShadowRoots((root) => {
+  listenForUploads(root, captureOptions);
+  idNumbers.listen(root);
+});
 openPagePort(hold);
 answerFrameAsks(localUi);
 // A held upload must never be stranded: when the page goes (or bfcache freezes it), release it.

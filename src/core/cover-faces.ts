@@ -62,7 +62,7 @@ function roundedMask(rect: PixelRect, px: number, py: number): number {
 }
 
 /** Small deterministic PRNG (mulberry32): noise must not depend on Math.random for tests. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

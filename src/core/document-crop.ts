@@ -3,7 +3,7 @@
 // any size in the picture and any roll. An identity document's portrait sits at a fixed place on its
 // card, with text lines beside it, a header above and a number or machine-readable lines below; what
 // the model learns is that layout, not a size or a position in the picture.
-import type { RgbaLike } from './image-stats';
+import { addBilinear, type RgbaLike } from './image-stats';
 
 /** A face as the detector gives it: its box and its two eye keypoints (any order), in image px. */
 export interface FaceAnchor {
@@ -60,7 +60,8 @@ export function framePoint(frame: CropFrame, u: number, v: number): [number, num
  */
 export function documentCrop(img: RgbaLike, frame: CropFrame): Float32Array {
   const out = new Float32Array(CROP_W * CROP_H * CROP_CHANNELS);
-  const { data, width, height } = img;
+  const { width, height } = img;
+  const tap = new Float64Array(3);
   const step = frame.unit / CROP_PER_UNIT;
   const k = Math.max(1, Math.min(3, Math.round(step)));
   const cos = Math.cos(frame.angle);
@@ -72,9 +73,7 @@ export function documentCrop(img: RgbaLike, frame: CropFrame): Float32Array {
   let inside = 0;
   for (let oy = 0; oy < CROP_H; oy++) {
     for (let ox = 0; ox < CROP_W; ox++) {
-      let r = 0;
-      let g = 0;
-      let b = 0;
+      tap.fill(0);
       let n = 0;
       for (let sy = 0; sy < k; sy++) {
         const v = y0u + (oy + (sy + 0.5) / k) * step;
@@ -83,31 +82,15 @@ export function documentCrop(img: RgbaLike, frame: CropFrame): Float32Array {
           const x = frame.cx + u * cos - v * sin - 0.5;
           const y = frame.cy + u * sin + v * cos - 0.5;
           if (x < -0.5 || y < -0.5 || x > width - 0.5 || y > height - 0.5) continue;
-          const xa = Math.max(0, Math.floor(x));
-          const ya = Math.max(0, Math.floor(y));
-          const xb = Math.min(width - 1, xa + 1);
-          const yb = Math.min(height - 1, ya + 1);
-          const fx = Math.min(1, Math.max(0, x - xa));
-          const fy = Math.min(1, Math.max(0, y - ya));
-          const i00 = (ya * width + xa) * 4;
-          const i01 = (ya * width + xb) * 4;
-          const i10 = (yb * width + xa) * 4;
-          const i11 = (yb * width + xb) * 4;
-          const w00 = (1 - fx) * (1 - fy);
-          const w01 = fx * (1 - fy);
-          const w10 = (1 - fx) * fy;
-          const w11 = fx * fy;
-          r += data[i00]! * w00 + data[i01]! * w01 + data[i10]! * w10 + data[i11]! * w11;
-          g += data[i00 + 1]! * w00 + data[i01 + 1]! * w01 + data[i10 + 1]! * w10 + data[i11 + 1]! * w11;
-          b += data[i00 + 2]! * w00 + data[i01 + 2]! * w01 + data[i10 + 2]! * w10 + data[i11 + 2]! * w11;
+          addBilinear(img, x, y, tap);
           n++;
         }
       }
       // Inside when most of the footprint is: a sample half off the picture's edge reads as outside.
       if (n * 2 < k * k) continue;
-      r /= n;
-      g /= n;
-      b /= n;
+      const r = tap[0]! / n;
+      const g = tap[1]! / n;
+      const b = tap[2]! / n;
       const luma = 0.299 * r + 0.587 * g + 0.114 * b;
       const o = (oy * CROP_W + ox) * CROP_CHANNELS;
       out[o] = luma;

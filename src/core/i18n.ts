@@ -5,9 +5,21 @@ import catalogs from 'faceguard:messages';
 export type Language = keyof typeof catalogs;
 export type LanguageSetting = 'browser' | Language;
 
+/**
+ * Traditional Chinese for Taiwan, Hong Kong and Macau and for any tag that names the Hant script;
+ * Simplified for every other Chinese; English otherwise.
+ */
 export function resolveLanguage(setting: LanguageSetting, browserLanguage: string): Language {
   if (setting !== 'browser') return setting;
-  return browserLanguage.toLowerCase().startsWith('zh') ? 'zh_CN' : 'en';
+  const tag = browserLanguage.toLowerCase().replace(/_/g, '-');
+  if (!/^zh(-|$)/.test(tag)) return 'en';
+  if (/-hans(-|$)/.test(tag)) return 'zh_CN';
+  return /-(hant|tw|hk|mo)(-|$)/.test(tag) ? 'zh_TW' : 'zh_CN';
+}
+
+/** The BCP 47 tag for <html lang> and Intl (dates, times). */
+export function languageTag(language: Language): string {
+  return language.replace('_', '-');
 }
 
 export function hasMessage(key: string): boolean {

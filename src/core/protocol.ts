@@ -33,6 +33,8 @@ export interface Stats {
   checked: number;
   warnings: number;
   copies: number;
+  /** Identity numbers found in text about to be posted (the count only, never the numbers). */
+  idNumbers: number;
 }
 
 export type CopyKind = 'blur' | 'strip';
@@ -54,6 +56,8 @@ export interface RequestMap {
   };
   /** content -> background: remember a check for the popup (summary only). */
   'record-check': { request: CheckSummary; response: null };
+  /** content -> background: count identity numbers newly found in a post being written (count only). */
+  'record-id-numbers': { request: { count: number }; response: null };
   /**
    * content (a frame too small for the dialog) -> background -> the tab's top frame (frameId 0):
    * show the warning there and answer with the person's decisions.
@@ -70,7 +74,7 @@ export interface RequestMap {
     };
   };
   /** content/ui -> background: open a full extension page. */
-  'open-page': { request: { page: 'learn' | 'welcome' | 'settings' }; response: null };
+  'open-page': { request: { page: 'learn' | 'welcome' | 'settings' | 'privacy' }; response: null };
   /** ui -> background */
   'get-recent': { request: Record<string, never>; response: { recent: CheckSummary[]; stats: Stats } };
   'clear-recent': { request: Record<string, never>; response: null };
@@ -85,6 +89,7 @@ const REQUEST_TYPES: readonly RequestType[] = [
   'check-image',
   'make-copy',
   'record-check',
+  'record-id-numbers',
   'frame-ask',
   'open-page',
   'get-recent',

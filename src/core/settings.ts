@@ -5,7 +5,7 @@ import type { LanguageSetting } from './i18n';
 import { builtinSiteFor, customHostFor, hostFromInput } from './sites';
 import type { Sensitivity } from './verdict';
 
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 
 export type Mode = 'ask' | 'notify' | 'off';
 export type BlurStyle = 'blur' | 'fill';
@@ -26,6 +26,10 @@ export interface Settings {
   disabledSites: string[];
   /** Hosts the person added (host permission granted at that moment). */
   customSites: string[];
+  /** A calm notice when text typed or pasted into a post holds an identity number. */
+  idNumberNotices: boolean;
+  /** Site keys (as in disabledSites) where the person chose "don't warn on this site" for ID numbers. */
+  idNumberQuietSites: string[];
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -39,6 +43,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   blurStyle: 'fill',
   disabledSites: [],
   customSites: [],
+  idNumberNotices: true,
+  idNumberQuietSites: [],
 });
 
 export const TIME_LIMIT_RANGE = { min: 1, max: 30 } as const;
@@ -46,7 +52,7 @@ export const TIME_LIMIT_RANGE = { min: 1, max: 30 } as const;
 /** The choices each setting offers, in the order the settings page shows them. */
 export const MODES: readonly Mode[] = ['ask', 'notify', 'off'];
 export const SENSITIVITIES: readonly Sensitivity[] = ['strict', 'balanced', 'relaxed'];
-export const LANGUAGES: readonly LanguageSetting[] = ['browser', 'zh_CN', 'en'];
+export const LANGUAGES: readonly LanguageSetting[] = ['browser', 'zh_CN', 'zh_TW', 'en'];
 export const BLUR_STYLES: readonly BlurStyle[] = ['blur', 'fill'];
 
 const oneOf =
@@ -68,10 +74,12 @@ const validators: { [K in keyof Omit<Settings, 'version'>]: (v: unknown) => v is
   warnMetadata: isBoolean,
   mediumNotices: isBoolean,
   timeLimitSeconds: isTimeLimit,
-  language: oneOf('browser', 'en', 'zh_CN'),
+  language: oneOf('browser', 'en', 'zh_CN', 'zh_TW'),
   blurStyle: oneOf('blur', 'fill'),
   disabledSites: isStringList,
   customSites: isHostList,
+  idNumberNotices: isBoolean,
+  idNumberQuietSites: isStringList,
 };
 
 /**
@@ -80,6 +88,9 @@ const validators: { [K in keyof Omit<Settings, 'version'>]: (v: unknown) => v is
  */
 const MIGRATIONS: Array<(raw: Record<string, unknown>) => Record<string, unknown>> = [
   (raw) => ({ ...raw, version: 1 }),
+  // 2 adds the ID-number notice (idNumberNotices, idNumberQuietSites): a version-1 store has neither,
+  // so both take their defaults (on, no quiet sites), as the photo checks are on for everyone.
+  (raw) => ({ ...raw, version: 2 }),
 ];
 
 /** Turns whatever storage holds into valid Settings; never throws. */
@@ -91,13 +102,19 @@ export function parseSettings(stored: unknown): Settings {
   let version = typeof stamped === 'number' && Number.isInteger(stamped) && stamped > 0 ? stamped : 0;
   // A newer version (from a newer install synced in) is read field by field as far as we understand it.
   for (; version < SETTINGS_VERSION; version++) raw = MIGRATIONS[version]!(raw);
-  const settings: Settings = { ...DEFAULT_SETTINGS, disabledSites: [], customSites: [] };
+  const settings: Settings = {
+    ...DEFAULT_SETTINGS,
+    disabledSites: [],
+    customSites: [],
+    idNumberQuietSites: [],
+  };
   for (const key of Object.keys(validators) as Array<keyof typeof validators>) {
     const value = raw[key];
     if (validators[key](value)) (settings as unknown as Record<string, unknown>)[key] = value;
   }
   settings.disabledSites = [...new Set(settings.disabledSites)];
   settings.customSites = [...new Set(settings.customSites)];
+  settings.idNumberQuietSites = [...new Set(settings.idNumberQuietSites)];
   return settings;
 }
 
@@ -151,4 +168,16 @@ export function removeCustomSite(settings: Settings, host: string): Settings {
     customSites: settings.customSites.filter((h) => h !== host),
     disabledSites: settings.disabledSites.filter((k) => k !== host),
   });
+}
+
+/** Whether ID-number notices show on a page: a protected site where the person has not quieted them. */
+export function idNumberNoticesOn(url: URL, settings: Settings): boolean {
+  const state = siteState(url, settings);
+  return state.protected && settings.idNumberNotices && !settings.idNumberQuietSites.includes(state.key!);
+}
+
+/** "Don't warn on this site" for ID numbers, or warn there again. */
+export function setIdNumberQuiet(settings: Settings, key: string, quiet: boolean): Settings {
+  const others = settings.idNumberQuietSites.filter((k) => k !== key);
+  return updateSettings(settings, { idNumberQuietSites: quiet ? [...others, key] : others });
 }

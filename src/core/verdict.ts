@@ -19,7 +19,7 @@ export interface Box {
 }
 
 export interface HeadPose {
-  /** Degrees; positive = turned to the person's left. Calibrated, not the library's raw angle. */
+  /** Degrees; positive = turned to the person's left (the nose moves to the image right). */
   yaw: number;
   /** Degrees; positive = looking up. */
   pitch: number;

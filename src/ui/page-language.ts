@@ -1,6 +1,6 @@
 // Shared by every extension page: picks the language from settings and fills [data-i18n] elements.
 import browser from 'webextension-polyfill';
-import { type Language, resolveLanguage, type Translate, translator } from '../core/i18n';
+import { type Language, languageTag, resolveLanguage, type Translate, translator } from '../core/i18n';
 import type { Settings } from '../core/settings';
 
 export function pageLanguage(settings: Settings): Language {
@@ -10,7 +10,7 @@ export function pageLanguage(settings: Settings): Language {
 /** Sets text of [data-i18n] elements and [data-i18n-attr="attr:key"] attributes; sets <html lang>. */
 export function localizePage(root: ParentNode, language: Language): Translate {
   const t = translator(language);
-  document.documentElement.lang = language === 'zh_CN' ? 'zh-CN' : 'en';
+  document.documentElement.lang = languageTag(language);
   for (const el of root.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = t(el.dataset.i18n!);
   for (const el of root.querySelectorAll<HTMLElement>('[data-i18n-attr]')) {
     for (const pair of el.dataset.i18nAttr!.split(';')) {

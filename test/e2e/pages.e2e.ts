@@ -11,15 +11,18 @@ import { loadCatalogs } from '../../scripts/locales.mjs';
 import { startServer } from '../server.mjs';
 import { gradientPng } from './fixtures/images';
 import { BROWSERS, type BrowserName, type BrowserSession, launch, type TestPage } from './harness';
+import { storedSettings, tabIdOf } from './harness/extension-state';
 import { forbiddenRequests } from './harness/network-recorder';
 import { REPO } from './harness/paths';
 
-const catalogs = loadCatalogs() as Record<'en' | 'zh_CN', Record<string, { message: string }>>;
-const msg = (lang: 'en' | 'zh_CN', key: string) => catalogs[lang][key]!.message;
+type Lang = 'en' | 'zh_CN' | 'zh_TW';
+const catalogs = loadCatalogs() as Record<Lang, Record<string, { message: string }>>;
+const msg = (lang: Lang, key: string) => catalogs[lang][key]!.message;
+const SHOT_LANG: Record<Lang, string> = { en: 'en', zh_CN: 'zh', zh_TW: 'zh_TW' };
 const AXE = readFileSync(join(REPO, 'node_modules/axe-core/axe.min.js'), 'utf8');
 /** The gate replaced the foundation's "noticed" marker; before it lands uploads are never checked. */
 const GATE_LANDED = !readFileSync(join(REPO, 'src/content/index.ts'), 'utf8').includes('faceguardNoticed');
-const PAGES = ['popup', 'settings', 'learn', 'welcome'] as const;
+const PAGES = ['popup', 'settings', 'learn', 'welcome', 'privacy'] as const;
 
 let server: Awaited<ReturnType<typeof startServer>>;
 beforeAll(async () => {
@@ -30,20 +33,6 @@ afterAll(() => server.close());
 // ---- helpers that run inside extension pages (self-contained: they are serialised) ----
 
 type Json = Record<string, unknown>;
-
-/** Reads or changes stored settings from an extension page, like the pages themselves do. */
-function storedSettings(page: TestPage, change?: Json): Promise<Json> {
-  return page.evaluate(async (change: Json | null) => {
-    const g = globalThis as unknown as { browser?: Ext; chrome: Ext };
-    const api = g.browser ?? g.chrome;
-    const area = api.storage.sync ?? api.storage.local;
-    const current = ((await area.get('settings')).settings ?? {}) as Json;
-    if (!change) return current;
-    const next = { ...current, ...change, version: 1 };
-    await area.set({ settings: next });
-    return next;
-  }, change ?? null);
-}
 
 function sendMessage<R>(page: TestPage, type: string, data: Json): Promise<R> {
   return page.evaluate(
@@ -87,7 +76,7 @@ async function seriousViolations(page: TestPage): Promise<AxeFinding[]> {
 async function checkPages(
   session: BrowserSession,
   browserName: BrowserName,
-  lang: 'en' | 'zh_CN',
+  lang: Lang,
   scheme: 'light' | 'dark',
   demoTabId: number,
 ): Promise<void> {
@@ -96,6 +85,7 @@ async function checkPages(
     settings: 'settings_title',
     learn: 'learn_title',
     welcome: 'welcome_title',
+    privacy: 'privacy_title',
   };
   for (const name of PAGES) {
     const page = await openReady(session, name === 'popup' ? `popup.html?tab=${demoTabId}` : `${name}.html`);
@@ -108,12 +98,12 @@ async function checkPages(
         .map((el) => el.dataset.i18n),
     }));
     expect(seen, `${name} ${lang}`).toEqual({
-      lang: lang === 'zh_CN' ? 'zh-CN' : 'en',
+      lang: lang.replace('_', '-'),
       h1: msg(lang, headings[name]),
       empty: [],
     });
     expect(await seriousViolations(page), `axe ${name} ${lang} ${scheme}`).toEqual([]);
-    await page.screenshot(`${browserName}-${name}-${lang === 'zh_CN' ? 'zh' : 'en'}-${scheme}`, {
+    await page.screenshot(`${browserName}-${name}-${SHOT_LANG[lang]}-${scheme}`, {
       fullPage: true,
     });
     expect(page.errors, `${name} errors`).toEqual([]);
@@ -124,13 +114,7 @@ async function checkPages(
 async function openDemo(session: BrowserSession): Promise<{ demo: TestPage; tabId: number }> {
   const demo = await session.newPage();
   await demo.goto(`${server.origin}/`);
-  const helper = await session.openExtensionPage('learn.html');
-  const tabId = await helper.evaluate(async (origin: string) => {
-    const g = globalThis as unknown as { browser?: Ext; chrome: Ext };
-    const tabs = await (g.browser ?? g.chrome).tabs.query({});
-    return tabs.find((tab) => tab.url?.startsWith(origin))?.id ?? -1;
-  }, server.origin);
-  await helper.close();
+  const tabId = await tabIdOf(session, server.origin);
   expect(tabId).toBeGreaterThan(0);
   return { demo, tabId };
 }
@@ -260,6 +244,22 @@ describe.each(BROWSERS)('%s pages', (browserName) => {
     await choose('sensitivity', 'strict');
     await choose('time-limit', '9');
     await settings.click('[data-site="weibo"] input');
+    // The cover style: two cards, each previewing its style on a drawn portrait.
+    const previews = await settings.evaluate(() => {
+      const [fill, blur] = ['fill', 'blur'].map((style) => {
+        const canvas = document.querySelector<HTMLCanvasElement>(`canvas[data-cover-preview="${style}"]`)!;
+        // The middle of the face: flat grey under the fill, mean colours under the blur.
+        const [r, g, b] = canvas
+          .getContext('2d')!
+          .getImageData(canvas.width / 2, canvas.height * 0.45, 1, 1).data;
+        return { url: canvas.toDataURL(), middle: [r, g, b] };
+      });
+      return { differ: fill!.url !== blur!.url, fillMiddle: fill!.middle, blurMiddle: blur!.middle };
+    });
+    expect(previews.differ).toBe(true);
+    expect(previews.fillMiddle).toEqual([128, 132, 140]);
+    expect(previews.blurMiddle).not.toEqual([128, 132, 140]);
+    await settings.click('input[name="blur-style"][value="blur"]');
     // Another open page hears it at once.
     const popup = await openReady(session, `popup.html?tab=${demoTabId}`);
     await choose('mode', 'notify');
@@ -269,6 +269,7 @@ describe.each(BROWSERS)('%s pages', (browserName) => {
       timeLimitSeconds: 9,
       mode: 'notify',
       disabledSites: ['weibo'],
+      blurStyle: 'blur',
     });
     await settings.screenshot(`${browserName}-settings-changed-en-light`, { fullPage: true });
     await popup.close();
@@ -286,8 +287,9 @@ describe.each(BROWSERS)('%s pages', (browserName) => {
         timeLimit: (document.getElementById('time-limit') as HTMLInputElement).value,
         mode: (document.getElementById('mode') as HTMLSelectElement).value,
         weibo: (document.querySelector('[data-site="weibo"] input') as HTMLInputElement).checked,
+        blurStyle: document.querySelector<HTMLInputElement>('input[name="blur-style"]:checked')?.value,
       })),
-    ).toEqual({ sensitivity: 'strict', timeLimit: '9', mode: 'notify', weibo: false });
+    ).toEqual({ sensitivity: 'strict', timeLimit: '9', mode: 'notify', weibo: false, blurStyle: 'blur' });
 
     // Reset (two clicks) puts everything back.
     await again.click('#reset');
@@ -299,22 +301,25 @@ describe.each(BROWSERS)('%s pages', (browserName) => {
       mode: 'ask',
       timeLimitSeconds: 4,
       disabledSites: [],
+      blurStyle: 'fill',
     });
     expect(again.errors).toEqual([]);
     await again.close();
   }, 120_000);
 
-  it('renders every page in English and in Chinese, with no serious axe findings (light)', async () => {
+  it('renders every page in English, Simplified and Traditional Chinese, with no serious axe findings (light)', async () => {
     const helper = await openReady(session, 'learn.html');
     try {
       await checkPages(session, browserName, 'en', 'light', demoTabId);
       await storedSettings(helper, { language: 'zh_CN' });
       await checkPages(session, browserName, 'zh_CN', 'light', demoTabId);
+      await storedSettings(helper, { language: 'zh_TW' });
+      await checkPages(session, browserName, 'zh_TW', 'light', demoTabId);
     } finally {
       await storedSettings(helper, { language: 'browser' });
       await helper.close();
     }
-  }, 180_000);
+  }, 240_000);
 
   it('shows when the browser withholds access to the built-in sites and offers to ask', async () => {
     const helper = await openReady(session, 'learn.html');
@@ -367,4 +372,32 @@ describe.each(BROWSERS)('%s pages, Chinese browser, dark', (browserName) => {
     await helper.close();
     await demo.close();
   }, 180_000);
+});
+
+// Firefox takes its UI language from its language packs (only zh-CN's is installed here), Chromium from
+// --lang: a Traditional Chinese browser is tried in Chromium.
+describe('chromium pages, Traditional Chinese browser', () => {
+  it('speaks Traditional Chinese without any setting', async () => {
+    const session = await launch('chromium', { locale: 'zh-TW' });
+    try {
+      const { demo, tabId } = await openDemo(session);
+      const popup = await openReady(session, `popup.html?tab=${tabId}`);
+      expect(
+        await popup.evaluate(() => ({
+          lang: document.documentElement.lang,
+          h1: document.querySelector('h1')?.textContent,
+          status: document.getElementById('site-status')?.textContent,
+        })),
+      ).toEqual({
+        lang: 'zh-TW',
+        h1: msg('zh_TW', 'ext_name'),
+        status: msg('zh_TW', 'popup_site_protected'),
+      });
+      await popup.close();
+      await demo.close();
+      expect(forbiddenRequests(session.network, 'chromium')).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  }, 60_000);
 });

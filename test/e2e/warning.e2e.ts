@@ -1,6 +1,6 @@
 // The warning UI on its preview page (test/e2e/warning-preview/), in Chromium and Firefox: the keyboard
 // contract, face toggles, per-image choices, the notice's countdown, re-attachment, an axe-core scan,
-// and screenshots in both languages and colour schemes (test-results/screenshots/warning-*.png).
+// and screenshots in all three languages and both colour schemes (test-results/screenshots/warning-*.png).
 // No extension is loaded: the UI is bundled into a plain page, with a handle on its closed shadow root.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -150,10 +150,14 @@ async function open(page: Page, scenario: string, query = ''): Promise<void> {
   await page.goto(`${server.origin}/?scenario=${scenario}${query}`);
   const kind = scenario.startsWith('notice')
     ? 'notice'
-    : scenario === 'toast' || scenario === 'progress'
+    : scenario === 'toast' || scenario === 'progress' || scenario === 'idnumber'
       ? scenario
       : 'dialog';
-  await page.waitFor((k) => document.documentElement.getAttribute(`data-faceguard-${k}`) === 'open', kind);
+  await page.waitFor(
+    (k) =>
+      document.documentElement.getAttribute(`data-faceguard-${k}`) === (k === 'idnumber' ? 'shown' : 'open'),
+    kind,
+  );
   await page.waitFor(() =>
     [...(window.__fgRoot?.querySelectorAll('img') ?? [])].every(
       (img) => img.complete && img.naturalWidth > 0,
@@ -421,8 +425,8 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s', (name) => {
     it(`axe finds no serious or critical problem; screenshots (${scheme})`, async () => {
       const page = await env.page(scheme);
       const problems: string[] = [];
-      for (const lang of ['en', 'zh_CN']) {
-        for (const scenario of ['single', 'many', 'notice', 'document']) {
+      for (const lang of ['en', 'zh_CN', 'zh_TW']) {
+        for (const scenario of ['single', 'many', 'notice', 'document', 'idnumber']) {
           await open(page, scenario, `&lang=${lang}&open=1&seconds=600`);
           await page.addScript(AXE);
           const violations = await page.evaluate(async () => {

@@ -3,12 +3,14 @@ import {
   addCustomSite,
   BLUR_STYLES,
   DEFAULT_SETTINGS,
+  idNumberNoticesOn,
   LANGUAGES,
   MODES,
   parseSettings,
   removeCustomSite,
   SENSITIVITIES,
   SETTINGS_VERSION,
+  setIdNumberQuiet,
   setSiteEnabled,
   siteState,
   updateSettings,
@@ -30,7 +32,23 @@ describe('parseSettings', () => {
 
   it('migrates an unversioned store and stamps the current version', () => {
     const parsed = parseSettings({ mode: 'off', language: 'zh_CN' });
-    expect(parsed).toMatchObject({ version: 1, mode: 'off', language: 'zh_CN' });
+    expect(parsed).toMatchObject({ version: SETTINGS_VERSION, mode: 'off', language: 'zh_CN' });
+  });
+
+  it('migrates a version-1 store to 2 with ID-number notices on and its other fields kept', () => {
+    const parsed = parseSettings({ version: 1, mode: 'notify', disabledSites: ['weibo'] });
+    expect(parsed).toMatchObject({
+      version: 2,
+      mode: 'notify',
+      disabledSites: ['weibo'],
+      idNumberNotices: true,
+      idNumberQuietSites: [],
+    });
+  });
+
+  it('accepts each language the settings page offers and nothing else', () => {
+    for (const language of LANGUAGES) expect(parseSettings({ version: 1, language }).language).toBe(language);
+    expect(parseSettings({ version: 1, language: 'zh_HK' }).language).toBe('browser');
   });
 
   it('drops duplicate and non-string site entries', () => {
@@ -161,5 +179,39 @@ describe('added sites', () => {
       builtin: true,
       protected: true,
     });
+  });
+});
+
+describe('ID-number notices', () => {
+  const weibo = new URL('https://weibo.com/compose');
+  const other = new URL('https://example.com/');
+
+  it('are on for protected sites only, and off with the switch or FaceGuard off', () => {
+    expect(idNumberNoticesOn(weibo, DEFAULT_SETTINGS)).toBe(true);
+    expect(idNumberNoticesOn(other, DEFAULT_SETTINGS)).toBe(false);
+    expect(idNumberNoticesOn(weibo, updateSettings(DEFAULT_SETTINGS, { idNumberNotices: false }))).toBe(
+      false,
+    );
+    expect(idNumberNoticesOn(weibo, updateSettings(DEFAULT_SETTINGS, { mode: 'off' }))).toBe(false);
+    expect(idNumberNoticesOn(weibo, setSiteEnabled(DEFAULT_SETTINGS, 'weibo', false))).toBe(false);
+  });
+
+  it('are quieted per site, once, and can be turned back on', () => {
+    let settings = setIdNumberQuiet(DEFAULT_SETTINGS, 'weibo', true);
+    settings = setIdNumberQuiet(settings, 'weibo', true);
+    expect(settings.idNumberQuietSites).toEqual(['weibo']);
+    expect(idNumberNoticesOn(weibo, settings)).toBe(false);
+    // Photos are still checked there: only the ID-number notice is quiet.
+    expect(siteState(weibo, settings).protected).toBe(true);
+    expect(idNumberNoticesOn(weibo, setIdNumberQuiet(settings, 'weibo', false))).toBe(true);
+  });
+
+  it('fall back to their defaults when stored values are invalid', () => {
+    const parsed = parseSettings({ version: 2, idNumberNotices: 'no', idNumberQuietSites: [1, 'weibo'] });
+    expect(parsed.idNumberNotices).toBe(true);
+    expect(parsed.idNumberQuietSites).toEqual([]);
+    expect(parseSettings({ version: 2, idNumberQuietSites: ['weibo', 'weibo'] }).idNumberQuietSites).toEqual([
+      'weibo',
+    ]);
   });
 });

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { loadCatalogs } from '../../scripts/locales.mjs';
 import type { HeldImage } from '../../src/content/decision';
 import {
   anyDocument,
   availableActions,
   Choices,
+  COVER_WORDS,
   decisionsForAll,
   faceRect,
   fallbackAction,
@@ -14,6 +16,7 @@ import {
   shortcutFor,
   thumbnailSize,
 } from '../../src/content/warning/model';
+import { BLUR_STYLES } from '../../src/core/settings';
 import { type FaceMeasures, NO_METADATA, type PhotoMetadata, type Verdict } from '../../src/core/verdict';
 
 function face(x: number, y: number, size: number): FaceMeasures {
@@ -63,6 +66,37 @@ describe('actions offered', () => {
     expect(fallbackAction('blur', ['upload', 'cancel'])).toBe('upload');
     expect(fallbackAction('strip', ['blur', 'upload', 'cancel'])).toBe('upload');
     expect(fallbackAction('cancel', ['upload', 'cancel'])).toBe('cancel');
+  });
+});
+
+describe('words for the cover style', () => {
+  const catalogs = loadCatalogs() as Record<string, Record<string, { message: string }>>;
+
+  it('say "covered" for a solid fill and "blurred" for a blur, in every language', () => {
+    expect(Object.keys(COVER_WORDS).sort()).toEqual([...BLUR_STYLES].sort());
+    const fill = COVER_WORDS.fill;
+    const blur = COVER_WORDS.blur;
+    for (const [lang, catalog] of Object.entries(catalogs)) {
+      for (const role of Object.keys(fill) as Array<keyof typeof fill>) {
+        const a = catalog[fill[role]]?.message;
+        const b = catalog[blur[role]]?.message;
+        expect(a, `${lang} fill ${role}`).toBeTruthy();
+        expect(b, `${lang} blur ${role}`).toBeTruthy();
+        // Each role has its own text per style: the words never promise the other style's result.
+        expect(a, `${lang} ${role}`).not.toBe(b);
+      }
+    }
+    const en = (key: string) => catalogs.en![key]!.message;
+    expect(en(fill.action)).toBe('Upload with faces covered');
+    expect(en(blur.action)).toBe('Upload with faces blurred');
+    for (const role of ['action', 'one', 'count'] as const) {
+      expect(en(fill[role])).toMatch(/covered/);
+      expect(en(blur[role])).toMatch(/blurred/);
+      expect(catalogs.zh_CN![fill[role]]!.message).toMatch(/遮住/);
+      expect(catalogs.zh_CN![blur[role]]!.message).toMatch(/模糊/);
+      expect(catalogs.zh_TW![fill[role]]!.message).toMatch(/遮住/);
+      expect(catalogs.zh_TW![blur[role]]!.message).toMatch(/模糊/);
+    }
   });
 });
 

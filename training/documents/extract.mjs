@@ -4,15 +4,13 @@
 // OUT.faces.json: per picture {dir, file, label, kind, group, width, height, scale, faces: [{box, score,
 //   eyes}]} (boxes in original px); OUT.crops.i8: one int8 window per face in that order (luma x32,
 //   chroma x64, inside-mask 0/1, see src/core/document-crop.ts), unless --no-crops.
-// Pictures are brought to the extension's analysis size the way the browser does (scripts/node-image).
+// Pictures are brought to the extension's analysis size the way the browser does (scripts/node-images).
 // --part I/N takes every N-th picture from the I-th (0-based): N processes share a long run.
 import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
-import { analysisImage, decode } from '../../scripts/node-image.mjs';
+import { join } from 'node:path';
+import { loadBundle, nodeModels as models } from '../../scripts/node-check.mjs';
+import { analysisImage, decodeFile } from '../../scripts/node-images.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(`--${name}`);
 const opt = (name, dflt) => {
@@ -30,34 +28,7 @@ if (!out || dirs.length === 0) {
 const MAX_FACES = Number(opt('max-faces', '4'));
 const [PART, PARTS] = opt('part', '0/1').split('/').map(Number);
 
-const bundle = join(ROOT, 'node_modules/.cache/faceguard-extract.mjs');
-await build({
-  stdin: {
-    contents: `export { detectFaces } from './src/analysis/face-model';
-export { budgetScale } from './src/analysis/analyze-pixels';
-export { cropFrame, documentCrop } from './src/core/document-crop';`,
-    resolveDir: ROOT,
-    loader: 'ts',
-  },
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  outfile: bundle,
-  logLevel: 'error',
-  banner: {
-    js: "import { createRequire as __cr } from 'node:module'; import { dirname as __dn } from 'node:path'; import { fileURLToPath as __fu } from 'node:url'; const require = __cr(import.meta.url); const __filename = __fu(import.meta.url); const __dirname = __dn(__filename);",
-  },
-});
-const { detectFaces, budgetScale, cropFrame, documentCrop } = await import(pathToFileURL(bundle).href);
-
-const models = {
-  modelBase: join(ROOT, 'node_modules/@vladmandic/human/models'),
-  wasmBase: join(ROOT, 'node_modules/@tensorflow/tfjs-backend-wasm/dist'),
-  readFile: async (p) => {
-    const b = readFileSync(p);
-    return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength);
-  },
-};
+const { detectFaces, budgetScale, cropFrame, documentCrop } = await loadBundle('training/node/pipeline.ts');
 
 const quantise = (crop) => {
   const q = new Int8Array(crop.length);
@@ -79,7 +50,7 @@ for (const dir of dirs) {
     if (i % PARTS !== PART) continue;
     n++;
     try {
-      const img = decode(join(dir, l.file));
+      const img = decodeFile(join(dir, l.file));
       const small = analysisImage(l.file, img, budgetScale(img.width, img.height));
       const scale = img.width / small.width;
       const { faces } = await detectFaces(small, models, scale);

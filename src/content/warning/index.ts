@@ -1,16 +1,28 @@
 // The warning at upload time: a blocking dialog for high risk (ask), a small notice with a countdown
-// for medium risk and metadata-only findings (notice), and short messages (toast). Everything lives in
+// for medium risk and metadata-only findings (notice), short messages (toast), and the notice beside a
+// text field that holds an identity number (idNumbers, id-notice.ts). Everything lives in
 // a closed shadow root on a host appended to <html>, so the site's CSS and scripts cannot reach it; the
 // host is put back if the site removes it while something is shown.
 //
 // Keyboard contract (relied on by the gate's e2e tests): while the dialog is open <html> carries
 // data-faceguard-dialog="open"; focus starts inside and is trapped; Escape cancels every image;
-// b = upload with faces blurred, m = upload without location/camera data, u = upload anyway, each for
+// b = upload with faces covered or blurred (the chosen style), m = upload without location/camera data, u = upload anyway, each for
 // all images; Enter/Space activate the focused button. The notice sets data-faceguard-notice="open".
-import { type Language, resolveLanguage, type Translate, translator } from '../../core/i18n';
+import { type Language, languageTag, resolveLanguage, type Translate, translator } from '../../core/i18n';
+import { DEFAULT_SETTINGS } from '../../core/settings';
 import type { AskContext, HeldImage, ImageAction, ImageDecision, Progress, WarningUi } from '../decision';
-import { anyDocument, Choices, isDocumentOffer, levelOf, secondsLeft, shortcutFor } from './model';
-import { currentLanguage, openLearnPage } from './platform';
+import { type IdNotice, type IdNumberUi, showIdNotice } from './id-notice';
+import {
+  anyDocument,
+  Choices,
+  COVER_WORDS,
+  type CoverWords,
+  isDocumentOffer,
+  levelOf,
+  secondsLeft,
+  shortcutFor,
+} from './model';
+import { currentCoverStyle, currentLanguage, openLearnPage } from './platform';
 import { WARNING_CSS } from './styles';
 import { brand, button, h, imageCard, tabbables, uid } from './view';
 
@@ -124,10 +136,6 @@ class Host {
   }
 }
 
-function langAttr(language: Language): string {
-  return language === 'zh_CN' ? 'zh-CN' : 'en';
-}
-
 /** The setting's language, or the browser's when settings cannot be read. */
 async function languageFor(options: WarningUiOptions): Promise<Language> {
   if (options.language) return options.language;
@@ -135,6 +143,15 @@ async function languageFor(options: WarningUiOptions): Promise<Language> {
     return await currentLanguage();
   } catch {
     return resolveLanguage('browser', navigator.language);
+  }
+}
+
+/** The words for what the copy does to faces, for the cover style in settings. */
+async function coverWords(): Promise<CoverWords> {
+  try {
+    return COVER_WORDS[await currentCoverStyle()];
+  } catch {
+    return COVER_WORDS[DEFAULT_SETTINGS.blurStyle];
   }
 }
 
@@ -196,6 +213,7 @@ const SHORTCUTS = {
 /** The action buttons "for all" (or for the one image) with their keys. */
 function actionButtons(
   t: Translate,
+  words: CoverWords,
   choices: Choices,
   many: boolean,
   finish: (action: ImageAction) => void,
@@ -221,8 +239,8 @@ function actionButtons(
         ? t('warn_all_cover_document')
         : t('warn_action_cover_document')
       : many
-        ? t('warn_all_blur')
-        : t('warn_action_blur');
+        ? t(words.all)
+        : t(words.action);
     add('blur', label, !many && !hasDocument);
   }
   if (anyOffers(choices, 'strip')) add('strip', many ? t('warn_all_strip') : t('warn_action_strip'));
@@ -237,6 +255,7 @@ function showDialog(
   images: HeldImage[],
   context: AskContext,
   language: Language,
+  words: CoverWords,
 ): Promise<Result> {
   const t = translator(language);
   const many = images.length > 1;
@@ -278,12 +297,13 @@ function showDialog(
           choiceControls: many,
           metaIntro: true,
           urls,
+          words,
         }),
       ),
     );
 
     const footer = h('div', { class: 'footer' });
-    const buttons = actionButtons(t, choices, many, finish);
+    const buttons = actionButtons(t, words, choices, many, finish);
     let primary: HTMLButtonElement;
     if (many) {
       primary = button(t('warn_confirm'), { primary: true, action: 'confirm' });
@@ -321,7 +341,7 @@ function showDialog(
         role: 'alertdialog',
         'aria-labelledby': titleId,
         'aria-describedby': descId,
-        lang: langAttr(language),
+        lang: languageTag(language),
       },
       dialog,
     );
@@ -392,6 +412,7 @@ function showNotice(
   images: HeldImage[],
   context: AskContext,
   language: Language,
+  words: CoverWords,
   seconds: number,
 ): Promise<Result> {
   const t = translator(language);
@@ -448,14 +469,14 @@ function showNotice(
       else render();
     };
 
-    const buttons = actionButtons(t, choices, false, finish, true);
+    const buttons = actionButtons(t, words, choices, false, finish, true);
     const notice = h(
       'dialog',
       {
         class: 'notice',
         'aria-labelledby': titleId,
         'aria-describedby': descId,
-        lang: langAttr(language),
+        lang: languageTag(language),
         'data-faceguard': 'notice',
       },
       brand(t),
@@ -483,6 +504,7 @@ function showNotice(
             choiceControls: false,
             metaIntro: false,
             urls,
+            words,
           }),
         ),
       ),
@@ -562,7 +584,7 @@ function coveredAtCentre(el: HTMLElement, host: HTMLElement): boolean {
 }
 
 function showToast(host: Host, language: Language, text: string, seconds: number): void {
-  const toast = h('div', { class: 'toast', lang: langAttr(language), 'data-faceguard': 'toast' });
+  const toast = h('div', { class: 'toast', lang: languageTag(language), 'data-faceguard': 'toast' });
   host.acquire();
   document.documentElement.dataset.faceguardToast = 'open';
   statusRegion(host).append(toast);
@@ -575,7 +597,7 @@ function showToast(host: Host, language: Language, text: string, seconds: number
 
 function showProgress(host: Host, language: Language, total: number): Progress {
   const t = translator(language);
-  const line = h('div', { class: 'toast', lang: langAttr(language), 'data-faceguard': 'progress' });
+  const line = h('div', { class: 'toast', lang: languageTag(language), 'data-faceguard': 'progress' });
   host.acquire();
   document.documentElement.dataset.faceguardProgress = 'open';
   statusRegion(host).append(line);
@@ -598,7 +620,7 @@ function showProgress(host: Host, language: Language, total: number): Progress {
   };
 }
 
-export function createWarningUi(options: WarningUiOptions = {}): WarningUi {
+export function createWarningUi(options: WarningUiOptions = {}): WarningUi & IdNumberUi {
   let host: Host | null = null;
   const getHost = () => {
     host ??= new Host(options);
@@ -612,7 +634,7 @@ export function createWarningUi(options: WarningUiOptions = {}): WarningUi {
     ask(images, context) {
       const run = async () => {
         if (images.length === 0) return { decisions: [], disableSite: false };
-        return showDialog(getHost(), images, context, await languageFor(options));
+        return showDialog(getHost(), images, context, await languageFor(options), await coverWords());
       };
       const result = dialogs.then(run, run);
       dialogs = result.catch(() => undefined);
@@ -621,7 +643,14 @@ export function createWarningUi(options: WarningUiOptions = {}): WarningUi {
     notice(images, context) {
       const run = async () => {
         if (images.length === 0) return { decisions: [], disableSite: false };
-        return showNotice(getHost(), images, context, await languageFor(options), options.noticeSeconds ?? 8);
+        return showNotice(
+          getHost(),
+          images,
+          context,
+          await languageFor(options),
+          await coverWords(),
+          options.noticeSeconds ?? 8,
+        );
       };
       const result = notices.then(run, run);
       notices = result.catch(() => undefined);
@@ -652,6 +681,26 @@ export function createWarningUi(options: WarningUiOptions = {}): WarningUi {
           closed = true;
           shown?.close();
         },
+      };
+    },
+    idNumbers(anchor, content, handlers) {
+      // Shown once the language is known; an update or a close that comes first is kept.
+      let shown: IdNotice | null = null;
+      let latest = content;
+      let closed = false;
+      void languageFor(options).then((language) => {
+        if (!closed) shown = showIdNotice(getHost(), anchor, latest, handlers, language);
+      });
+      return {
+        update: (next) => {
+          latest = next;
+          shown?.update(next);
+        },
+        close: () => {
+          closed = true;
+          shown?.close();
+        },
+        isOpen: () => !closed && (shown?.isOpen() ?? true),
       };
     },
   };

@@ -1,6 +1,7 @@
 // Pure logic of the warning UI (no DOM): what each image offers, the person's choices, and where face
 // outlines go on a thumbnail. Kept apart so it is unit-tested in Node.
 import { metadataReasons } from '../../core/exif-meaning';
+import type { BlurStyle } from '../../core/settings';
 import type { Box, Reason, Verdict } from '../../core/verdict';
 import type { HeldImage, ImageAction, ImageDecision } from '../decision';
 
@@ -45,6 +46,49 @@ export function fallbackAction(action: ImageAction, offered: readonly ImageActio
 export function defaultAction(offered: readonly ImageAction[]): ImageAction {
   return offered[0] ?? 'upload';
 }
+
+/** Message keys of every text that says what happens to a face in the safer copy. */
+export interface CoverWords {
+  /** The one-image button ("Upload with faces covered"). */
+  action: string;
+  /** The button for every image at once. */
+  all: string;
+  /** A per-image choice. */
+  choice: string;
+  /** Accessible name of a face outline's toggle ($1 = face number). */
+  toggle: string;
+  /** Under the thumbnail: the one face will be changed. */
+  one: string;
+  /** Under the thumbnail: $1 of $2 faces will be changed. */
+  count: string;
+  /** How to leave a face as it is. */
+  hint: string;
+}
+
+/**
+ * The words follow the cover style the copy will be made with, so a button never promises a blur and
+ * delivers a grey shape: 'fill' faces are covered, 'blur' faces are blurred.
+ */
+export const COVER_WORDS: Readonly<Record<BlurStyle, CoverWords>> = {
+  fill: {
+    action: 'warn_action_fill',
+    all: 'warn_all_fill',
+    choice: 'warn_choice_fill',
+    toggle: 'warn_face_toggle',
+    one: 'warn_face_one_covered',
+    count: 'warn_faces_count',
+    hint: 'warn_faces_hint',
+  },
+  blur: {
+    action: 'warn_action_blur',
+    all: 'warn_all_blur',
+    choice: 'warn_choice_blur',
+    toggle: 'warn_face_toggle_blur',
+    one: 'warn_face_one_blurred',
+    count: 'warn_faces_count_blurred',
+    hint: 'warn_faces_hint_blur',
+  },
+};
 
 export interface ImageChoice {
   id: string;

@@ -39,6 +39,11 @@ export const WARNING_CSS = `
   visibility: visible;
   -webkit-font-smoothing: antialiased;
 }
+[lang="zh-TW"] {
+  font-family:
+    system-ui, -apple-system, "Noto Sans CJK TC", "Noto Sans TC", "PingFang TC", "Microsoft JhengHei",
+    "Source Han Sans TC", sans-serif;
+}
 @media (prefers-color-scheme: dark) {
   .layer {
     --fg: #e6edf3;
@@ -92,6 +97,8 @@ export const WARNING_CSS = `
   flex-direction: column;
   width: min(600px, 100%);
   max-height: calc(100vh - 32px);
+  /* Phones: the height left by the browser's own bars. */
+  max-height: calc(100dvh - 32px);
   background: var(--bg);
   color: var(--fg);
   border: 1px solid var(--border);
@@ -394,8 +401,10 @@ button.link {
   height: auto;
   max-width: none;
   color: var(--fg);
-  width: min(420px, calc(100vw - 32px));
+  /* % of the viewport without its scroll bar (100vw would include it and push the notice off-centre). */
+  width: min(420px, calc(100% - 32px));
   max-height: calc(100vh - 32px);
+  max-height: calc(100dvh - 32px);
   overflow: auto;
   padding: 14px 16px;
   background: var(--bg);
@@ -455,7 +464,7 @@ button.link {
   align-items: center;
   gap: 8px;
   width: max-content;
-  max-width: calc(100vw - 32px);
+  max-width: calc(100% - 32px);
   pointer-events: none;
 }
 /* Filled a moment after insertion (for the live region): no empty pill meanwhile. */
@@ -479,9 +488,57 @@ button.link {
   clip: rect(0 0 0 0);
   white-space: nowrap;
 }
+/* Phones (Firefox for Android, 360-412 px): the whole width, one action a row, touch-sized targets, no
+   keyboard hints (there is no keyboard to press them with). */
 @media (max-width: 480px) {
   .image {
     flex-direction: column;
+  }
+  .backdrop {
+    padding: 8px;
+  }
+  .dialog {
+    max-height: calc(100vh - 16px);
+    max-height: calc(100dvh - 16px);
+  }
+  .scroll {
+    padding: 16px 16px 8px;
+  }
+  .footer {
+    padding: 10px 16px 12px;
+  }
+  .dialog .actions {
+    flex-direction: column;
+    align-items: stretch;
+  }
+  /* "The same for all photos" and the notice's actions: two a row, so the photos keep some room and
+     the notice leaves some of the page in sight. */
+  .dialog .actions.compact,
+  .notice .actions {
+    display: grid;
+    grid-template-columns: 1fr 1fr;
+  }
+  button.btn,
+  .actions.compact button.btn,
+  .notice button.btn {
+    min-height: 44px;
+    justify-content: center;
+    text-align: center;
+  }
+  kbd {
+    display: none;
+  }
+  button.link {
+    padding: 10px 0;
+  }
+  .bottom {
+    margin-top: 6px;
+  }
+  .notice {
+    inset: auto 8px 8px 8px;
+    width: auto;
+    max-height: calc(100vh - 16px);
+    max-height: calc(100dvh - 16px);
   }
 }
 @media (prefers-reduced-motion: no-preference) {
@@ -493,6 +550,65 @@ button.link {
       opacity: 0;
       transform: translateY(6px);
     }
+  }
+}
+/* The ID-number notice: beside the field it is about, small, never in the way of typing. */
+.idnotice {
+  position: fixed;
+  left: 8px;
+  top: 8px;
+  width: min(380px, calc(100vw - 16px));
+  max-height: calc(100vh - 16px);
+  overflow: auto;
+  padding: 12px 14px;
+  background: var(--bg);
+  color: var(--fg);
+  border: 1px solid var(--border);
+  border-left: 4px solid var(--warn);
+  border-radius: 12px;
+  box-shadow: var(--shadow);
+}
+.idnotice[data-offscreen] {
+  visibility: hidden;
+}
+.idnotice h2 {
+  font-size: 15px;
+  margin-bottom: 4px;
+}
+.idnotice .intro {
+  margin-bottom: 6px;
+  font-size: 13px;
+}
+.idn-masked {
+  margin: 0 0 10px;
+  font-size: 13px;
+  color: var(--fg-muted);
+}
+.idn-value {
+  font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "Noto Sans Mono CJK SC", monospace;
+  color: var(--fg);
+  overflow-wrap: anywhere;
+}
+.idnotice .actions {
+  gap: 6px;
+}
+.idnotice button.btn {
+  min-height: 32px;
+  padding: 4px 12px;
+  font-size: 13px;
+}
+.idn-failed {
+  margin: 8px 0 0;
+  color: var(--danger);
+  font-size: 13px;
+}
+.idnotice .bottom {
+  margin-top: 10px;
+  font-size: 12px;
+}
+@media (prefers-reduced-motion: no-preference) {
+  .idnotice {
+    animation: fg-in 140ms ease-out;
   }
 }
 `;

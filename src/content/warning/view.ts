@@ -2,7 +2,16 @@
 import { hasMessage, type Translate } from '../../core/i18n';
 import type { Reason } from '../../core/verdict';
 import type { HeldImage, ImageAction } from '../decision';
-import { type Choices, faceRect, type Level, levelOf, reasonsOf, type Size, thumbnailSize } from './model';
+import {
+  type Choices,
+  type CoverWords,
+  faceRect,
+  type Level,
+  levelOf,
+  reasonsOf,
+  type Size,
+  thumbnailSize,
+} from './model';
 
 type Child = Node | string | null | undefined | false;
 
@@ -99,6 +108,8 @@ export interface CardOptions {
   metaIntro: boolean;
   /** Object URLs to revoke on close. */
   urls: string[];
+  /** What the copy does to faces, in words (the chosen cover style). */
+  words: CoverWords;
 }
 
 function levelLabel(t: Translate, level: Level): string {
@@ -112,10 +123,10 @@ function levelLabel(t: Translate, level: Level): string {
   }
 }
 
-function choiceLabel(t: Translate, action: ImageAction, document: boolean): string {
+function choiceLabel(t: Translate, action: ImageAction, words: CoverWords, document: boolean): string {
   switch (action) {
     case 'blur':
-      return document ? t('warn_choice_cover_document') : t('warn_choice_blur');
+      return document ? t('warn_choice_cover_document') : t(words.choice);
     case 'strip':
       return t('warn_choice_strip');
     case 'upload':
@@ -138,9 +149,9 @@ async function drawInto(thumb: HTMLElement, file: File, size: Size): Promise<voi
   }
 }
 
-function faceCountText(t: Translate, covered: number, total: number): string {
-  if (total === 1) return covered === 1 ? t('warn_face_one_covered') : t('warn_face_one_uncovered');
-  return t('warn_faces_count', [String(covered), String(total)]);
+function faceCountText(t: Translate, words: CoverWords, covered: number, total: number): string {
+  if (total === 1) return covered === 1 ? t(words.one) : t('warn_face_one_uncovered');
+  return t(words.count, [String(covered), String(total)]);
 }
 
 /** One image: thumbnail with faces outlined, risk level, reasons, metadata, and optionally its choice. */
@@ -169,7 +180,7 @@ export function imageCard(
   const count = h('p', { class: 'face-count', 'aria-live': 'polite' });
   place(count, { width: size.width });
   const updateCount = () => {
-    count.textContent = faceCountText(t, choices.covered(image.id).length, total);
+    count.textContent = faceCountText(t, options.words, choices.covered(image.id).length, total);
   };
 
   verdict.faces.forEach((face, i) => {
@@ -181,7 +192,7 @@ export function imageCard(
       thumb.append(outline);
       return;
     }
-    const label = t('warn_face_toggle', [String(i + 1)]);
+    const label = t(options.words.toggle, [String(i + 1)]);
     const toggle = h('button', {
       type: 'button',
       class: 'face',
@@ -216,7 +227,7 @@ export function imageCard(
   } else if (options.faceToggles && total > 0) {
     updateCount();
     thumbCol.append(count);
-    const hint = h('p', { class: 'face-count' }, t('warn_faces_hint'));
+    const hint = h('p', { class: 'face-count' }, t(options.words.hint));
     place(hint, { width: size.width });
     thumbCol.append(hint);
   }
@@ -253,7 +264,7 @@ export function imageCard(
           input.addEventListener('change', () => {
             if (input.checked) choices.set(image.id, action);
           });
-          return h('label', {}, input, choiceLabel(t, action, Boolean(verdict.document)));
+          return h('label', {}, input, choiceLabel(t, action, options.words, Boolean(verdict.document)));
         }),
       ),
     );

@@ -5,6 +5,10 @@ import '../common.css';
 import './learn.css';
 import { startPage } from '../shared/page';
 
-void startPage(({ t }) => {
+void startPage(({ t, locale }) => {
   document.title = t('learn_title');
+  // The Chinese terms stay in Chinese on every page: Traditional characters on the Traditional page.
+  for (const term of document.querySelectorAll<HTMLElement>('.term-zh')) {
+    term.lang = locale === 'zh-TW' ? 'zh-TW' : 'zh-CN';
+  }
 });

@@ -15,19 +15,44 @@ import { send } from '../../platform/messaging';
 import { hasBuiltinAccess, protectSite, requestBuiltinAccess } from '../shared/access';
 import { byId, changeSettings, h, type PageContext, startPage } from '../shared/page';
 
+const OWN_ORIGIN = browser.runtime.getURL('');
+
+/**
+ * The tab the popup speaks about: ?tab=<id>, else the active tab. Firefox for Android shows the popup as
+ * a page of its own, so there the active tab can be the popup itself; then it is the web page used last.
+ */
 async function targetTabUrl(): Promise<URL | null> {
   const param = new URLSearchParams(location.search).get('tab');
   try {
-    const tab = param
-      ? await browser.tabs.get(Number(param))
-      : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
-    return tab?.url ? new URL(tab.url) : null;
+    if (param) {
+      const tab = await browser.tabs.get(Number(param));
+      return tab.url ? new URL(tab.url) : null;
+    }
+    const [active] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (active?.url && !active.url.startsWith(OWN_ORIGIN)) return new URL(active.url);
+    const pages = (await browser.tabs.query({})).filter(
+      (tab) => tab.id !== active?.id && tab.url && !tab.url.startsWith(OWN_ORIGIN),
+    );
+    pages.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0));
+    return pages[0]?.url ? new URL(pages[0].url) : null;
   } catch {
     return null;
   }
 }
 
-function openPage(page: 'learn' | 'settings'): void {
+/**
+ * A popup in a tab (Firefox for Android shows it as a page; tests open it in a tab) fills the width of
+ * the screen instead of the toolbar popup's fixed 360 px.
+ */
+async function markPageMode(): Promise<void> {
+  const [tab, platform] = await Promise.all([
+    browser.tabs.getCurrent().catch(() => undefined),
+    browser.runtime.getPlatformInfo().catch(() => undefined),
+  ]);
+  document.documentElement.classList.toggle('as-page', tab !== undefined || platform?.os === 'android');
+}
+
+function openPage(page: 'learn' | 'settings' | 'privacy'): void {
   void send('open-page', { page }).then(() => window.close());
 }
 
@@ -142,6 +167,7 @@ async function renderRecent(ctx: PageContext): Promise<void> {
   byId('stat-checked').textContent = String(data.stats.checked);
   byId('stat-warnings').textContent = String(data.stats.warnings);
   byId('stat-copies').textContent = String(data.stats.copies);
+  byId('stat-id-numbers').textContent = String(data.stats.idNumbers);
   const list = byId('recent-list');
   list.replaceChildren(...data.recent.slice(0, 20).map((check) => renderRecentItem(check, ctx)));
   byId('recent-empty').hidden = data.recent.length > 0;
@@ -175,7 +201,7 @@ function wire(): void {
   for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-page]')) {
     link.addEventListener('click', (event) => {
       event.preventDefault();
-      openPage(link.dataset.page as 'learn' | 'settings');
+      openPage(link.dataset.page as 'learn' | 'settings' | 'privacy');
     });
   }
   // Checks finishing while the popup is open, from any tab.
@@ -185,4 +211,4 @@ function wire(): void {
 }
 
 wire();
-void startPage(render);
+void markPageMode().finally(() => startPage(render));

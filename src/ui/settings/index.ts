@@ -9,6 +9,7 @@ import {
   DEFAULT_SETTINGS,
   type Mode,
   type Settings,
+  setIdNumberQuiet,
   setSiteEnabled,
   TIME_LIMIT_RANGE,
   updateSettings,
@@ -17,6 +18,7 @@ import { BUILTIN_SITES, builtinSiteFor, hostFromInput } from '../../core/sites';
 import type { Sensitivity } from '../../core/verdict';
 import { hasBuiltinAccess, protectSite, requestBuiltinAccess, unprotectSite } from '../shared/access';
 import { byId, changeSettings, h, type PageContext, startPage, switchControl } from '../shared/page';
+import { coverPreview } from './cover-preview';
 
 let savedTimer: ReturnType<typeof setTimeout> | undefined;
 let currentT: PageContext['t'] = (key) => key;
@@ -62,6 +64,41 @@ function renderSites({ settings, t }: PageContext): void {
   byId('custom-empty').hidden = settings.customSites.length > 0;
 }
 
+/** A site key as people know it: the built-in site's name, or the host they added. */
+function siteName(key: string, t: PageContext['t']): string {
+  if (key === 'demo') return t('welcome_site_demo');
+  return BUILTIN_SITES.find((site) => site.id === key)?.name ?? key;
+}
+
+/** The ID-number switch, and the sites where the person chose "don't warn on this site". */
+function renderIdNumbers({ settings, t }: PageContext): void {
+  const quiet = settings.idNumberQuietSites.map((key) => {
+    const name = siteName(key, t);
+    const restore = h(
+      'button',
+      { class: 'link-button', attrs: { type: 'button' } },
+      t('settings_id_quiet_restore'),
+    );
+    restore.setAttribute('aria-label', t('settings_id_quiet_restore_site', [name]));
+    restore.addEventListener('click', () => void change((s) => setIdNumberQuiet(s, key, false)));
+    return h('li', { attrs: { 'data-site': key } }, h('span', {}, name), restore);
+  });
+  byId('row-id-numbers').replaceChildren(
+    h(
+      'div',
+      { class: 'row-text' },
+      switchControl(t('settings_id_numbers'), settings.idNumberNotices, (on) =>
+        change((s) => updateSettings(s, { idNumberNotices: on })),
+      ),
+      h('p', { class: 'hint' }, t('settings_id_numbers_hint')),
+      quiet.length > 0 ? h('p', { class: 'hint' }, t('settings_id_quiet')) : null,
+      quiet.length > 0
+        ? h('ul', { class: 'site-list quiet-sites', attrs: { id: 'id-quiet-sites' } }, ...quiet)
+        : null,
+    ),
+  );
+}
+
 async function render(ctx: PageContext): Promise<void> {
   const { settings, t } = ctx;
   currentT = t;
@@ -69,7 +106,9 @@ async function render(ctx: PageContext): Promise<void> {
   byId<HTMLSelectElement>('mode').value = settings.mode;
   byId<HTMLSelectElement>('sensitivity').value = settings.sensitivity;
   byId<HTMLInputElement>('time-limit').value = String(settings.timeLimitSeconds);
-  byId<HTMLSelectElement>('blur-style').value = settings.blurStyle;
+  for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="blur-style"]')) {
+    radio.checked = radio.value === settings.blurStyle;
+  }
   byId<HTMLSelectElement>('language').value = settings.language;
   byId('row-metadata').replaceChildren(
     h(
@@ -91,6 +130,7 @@ async function render(ctx: PageContext): Promise<void> {
       h('p', { class: 'hint' }, t('settings_medium_notices_hint')),
     ),
   );
+  renderIdNumbers(ctx);
   renderSites(ctx);
   byId('access').hidden = await hasBuiltinAccess();
 }
@@ -103,7 +143,13 @@ function wireSelect<T extends string>(id: string, apply: (value: T) => Partial<S
 function wire(): void {
   wireSelect<Mode>('mode', (mode) => ({ mode }));
   wireSelect<Sensitivity>('sensitivity', (sensitivity) => ({ sensitivity }));
-  wireSelect<BlurStyle>('blur-style', (blurStyle) => ({ blurStyle }));
+  for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="blur-style"]')) {
+    const style = radio.value as BlurStyle;
+    radio.closest('label')?.querySelector('.cover-picture')?.append(coverPreview(style));
+    radio.addEventListener('change', () => {
+      if (radio.checked) void change((s) => updateSettings(s, { blurStyle: style }));
+    });
+  }
   wireSelect<LanguageSetting>('language', (language) => ({ language }));
   const timeLimit = byId<HTMLInputElement>('time-limit');
   timeLimit.addEventListener('change', () => {

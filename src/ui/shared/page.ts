@@ -1,6 +1,6 @@
 // Small helpers every extension page uses: build elements, start a page in the person's language, and
 // re-render at once when settings change anywhere (language included).
-import type { Translate } from '../../core/i18n';
+import { languageTag, type Translate } from '../../core/i18n';
 import type { Settings } from '../../core/settings';
 import { loadSettings, onSettingsChanged, saveSettings } from '../../platform/settings-store';
 import { localizePage, pageLanguage } from '../page-language';
@@ -29,7 +29,7 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
 export interface PageContext {
   settings: Settings;
   t: Translate;
-  /** 'zh-CN' or 'en', for dates and times. */
+  /** 'en', 'zh-CN' or 'zh-TW', for dates and times. */
   locale: string;
 }
 
@@ -41,7 +41,7 @@ export async function startPage(render: (ctx: PageContext) => void | Promise<voi
   const run = async (settings: Settings) => {
     const language = pageLanguage(settings);
     const t = localizePage(document, language);
-    await render({ settings, t, locale: language === 'zh_CN' ? 'zh-CN' : 'en' });
+    await render({ settings, t, locale: languageTag(language) });
     document.documentElement.dataset.ready = '1';
   };
   let chain = Promise.resolve();

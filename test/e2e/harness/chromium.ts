@@ -38,6 +38,7 @@ function wrap(page: Page): TestPage {
       await chooser.setFiles(paths);
     },
     press: (key) => page.keyboard.press(key),
+    type: (text) => page.keyboard.type(text),
     screenshot: async (name, options) => {
       const path = join(RESULTS, 'screenshots', `${name}.png`);
       await page.screenshot({ path, fullPage: options?.fullPage ?? false });

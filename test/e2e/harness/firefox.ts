@@ -42,8 +42,16 @@ function wrap(page: Page): TestPage {
       ]);
       await chooser.accept(paths);
     },
-    // Puppeteer names the space bar ' '; Playwright (and the tests) call it 'Space'.
-    press: (key) => page.keyboard.press((key === 'Space' ? ' ' : key) as never),
+    // Puppeteer names the space bar ' '; Playwright (and the tests) call it 'Space'. Puppeteer has no
+    // 'Control+z' syntax: the modifiers are held around the key.
+    press: async (combo) => {
+      const keys = combo.split('+');
+      const last = keys.pop()!;
+      for (const modifier of keys) await page.keyboard.down(modifier as never);
+      await page.keyboard.press((last === 'Space' ? ' ' : last) as never);
+      for (const modifier of keys.reverse()) await page.keyboard.up(modifier as never);
+    },
+    type: (text) => page.keyboard.type(text),
     screenshot: async (name, options) => {
       const path = join(RESULTS, 'screenshots', `${name}.png`) as `${string}.png`;
       await page.screenshot({ path, fullPage: options?.fullPage ?? false });
@@ -75,7 +83,7 @@ export async function launchFirefox(
       'extensions.webextensions.keepStorageOnUninstall': Boolean(options.profileDir),
       'extensions.webextensions.keepUuidOnUninstall': Boolean(options.profileDir),
       'intl.locale.requested': options.locale ?? 'en-US',
-      'intl.accept_languages': options.locale === 'zh-CN' ? 'zh-CN, zh, en' : 'en-US, en',
+      'intl.accept_languages': options.locale?.startsWith('zh') ? `${options.locale}, zh, en` : 'en-US, en',
       'ui.systemUsesDarkTheme': options.colorScheme === 'dark' ? 1 : 0,
       'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1,
       ...(options.reducedMotion ? { 'ui.prefersReducedMotion': 1 } : {}),

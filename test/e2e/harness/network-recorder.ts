@@ -48,6 +48,8 @@ const BROWSER_OWN_HOSTS: Record<'chromium' | 'firefox', RegExp[]> = {
     /^clients\d*\.google\.com(:\d+)?$/,
     // The component updater's download redirector (seen in sessions longer than a few minutes).
     /^redirector\.gvt1\.com(:\d+)?$/,
+    // Autofill asks about the form fields of a page someone types in (field signatures, not the text).
+    /^content-autofill\.googleapis\.com(:\d+)?$/,
   ],
   firefox: [/\.mozilla\.(com|org|net)(:\d+)?$/, /\.firefox\.com(:\d+)?$/, /\.mozaws\.net(:\d+)?$/],
 };

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { browserSpec } from '../../../scripts/preflight.mjs';
 
 export const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 /** FACEGUARD_DIST points the tests at a copy of dist/ (so a rebuild in the shared tree cannot swap it mid-run). */
@@ -9,7 +10,8 @@ export const DIST = { chromium: `${DIST_ROOT}/chrome`, firefox: `${DIST_ROOT}/fi
 export const RESULTS = `${REPO}test-results`;
 mkdirSync(`${RESULTS}/screenshots`, { recursive: true });
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
+/** Debian's browsers unless CHROMIUM_PATH / FIREFOX_PATH say otherwise (one place: scripts/preflight.mjs). */
+export const CHROMIUM_PATH = browserSpec('chromium').path;
 /** Flags Debian's Chromium needs here: no sandbox as root, no GPU, and none of its own network chatter. */
 export const CHROMIUM_FLAGS = [
   '--no-sandbox',
@@ -20,7 +22,7 @@ export const CHROMIUM_FLAGS = [
   '--disable-sync',
   '--disable-quic',
 ];
-export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+export const FIREFOX_PATH = browserSpec('firefox').path;
 export const GECKO_ID = 'faceguard@faceguard.local';
 /** Pinned so tests know the moz-extension:// origin before the add-on starts. */
 export const FIREFOX_UUID = '6a1f0c52-3f0e-4b8e-9d1e-5fa0e0a4d001';

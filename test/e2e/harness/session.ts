@@ -3,7 +3,7 @@
 import type { NetworkRecorder } from './network-recorder';
 
 export type BrowserName = 'chromium' | 'firefox';
-export type Locale = 'en' | 'zh-CN';
+export type Locale = 'en' | 'zh-CN' | 'zh-TW';
 
 export interface LaunchOptions {
   locale?: Locale;
@@ -33,8 +33,10 @@ export interface TestPage {
    * page): Chromium over CDP file-chooser interception, Firefox over BiDi input.fileDialogOpened.
    */
   chooseFiles(open: string | (() => void), paths: string[]): Promise<void>;
-  /** A key press as a person would type it (e.g. 'Escape', 'u'). */
+  /** A key press as a person would type it (e.g. 'Escape', 'u', 'Control+z'). */
   press(key: string): Promise<void>;
+  /** Types text key by key into whatever has the focus, as a person would. */
+  type(text: string): Promise<void>;
   screenshot(name: string, options?: { fullPage?: boolean }): Promise<string>;
   /** Resizes the viewport (the popup is 360 px wide in the toolbar). */
   setViewport(width: number, height: number): Promise<void>;

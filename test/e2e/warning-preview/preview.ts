@@ -1,11 +1,10 @@
 // The preview page's script: shows the warning UI with sample verdicts, chosen by URL parameters.
-//   ?scenario=single|many|notice|notice-meta|document|toast|progress   &lang=en|zh_CN   &open=1 (open shadow root, for axe)
-//   &seconds=N (notice countdown)
+//   ?scenario=single|many|notice|notice-meta|document|toast|progress|idnumber   &lang=en|zh_CN|zh_TW
+//   &style=fill|blur   &open=1 (open shadow root, for axe)   &seconds=N (notice countdown)
 // Face photos come from ../shared/testdata/faces through the preview server at test time (never
 // committed); without them a drawn stand-in is used.
 import type { AskContext, HeldImage, Progress } from '../../../src/content/decision';
 import { createWarningUi } from '../../../src/content/warning/index';
-import type { Language } from '../../../src/core/i18n';
 import {
   type Box,
   type FaceMeasures,
@@ -13,6 +12,7 @@ import {
   type PhotoMetadata,
   type Verdict,
 } from '../../../src/core/verdict';
+import { currentLanguage } from './platform-stub';
 
 declare global {
   interface Window {
@@ -26,7 +26,6 @@ declare global {
 }
 
 const params = new URLSearchParams(location.search);
-const language: Language = params.get('lang') === 'zh_CN' ? 'zh_CN' : 'en';
 
 function face([x, y, width, height]: [number, number, number, number]): FaceMeasures {
   const box: Box = { x, y, width, height };
@@ -263,6 +262,7 @@ function fillFeed(): void {
 const context: AskContext = { siteKey: 'demo', siteLabel: 'Hostile Social' };
 
 async function run(scenario: string): Promise<void> {
+  const language = await currentLanguage();
   const ui = createWarningUi({
     testHandle: (root) => {
       window.__fgRoot = root;
@@ -283,6 +283,32 @@ async function run(scenario: string): Promise<void> {
   window.__fgResult = undefined;
   if (scenario === 'toast') {
     ui.toast('warn_toast_unchecked');
+    window.__fgReady = true;
+    return;
+  }
+  if (scenario === 'idnumber') {
+    // The ID-number notice beside a composer holding two made-up numbers (as they would read masked).
+    const field = document.createElement('textarea');
+    field.id = 'post';
+    field.setAttribute('aria-label', 'New post');
+    field.value = 'ID 110105 19900101 0029, HKID A123456(3)';
+    document.getElementById('feed')!.prepend(field);
+    ui.idNumbers(
+      field,
+      { kinds: ['cn', 'hk'], masked: ['110105 ******** 0029', 'A123***(*)'] },
+      {
+        mask: async () => {
+          window.__fgResult = 'mask';
+          return true;
+        },
+        leave: () => {
+          window.__fgResult = 'leave';
+        },
+        quiet: () => {
+          window.__fgResult = 'quiet';
+        },
+      },
+    );
     window.__fgReady = true;
     return;
   }

@@ -1,0 +1,117 @@
+// Runs the extension's detector, mesh and measures over labelled folders and keeps, per face, what the
+// learned parts train on: the measures, the full mesh (original px) and a face crop sampled the way the
+// extension samples it.
+//   node training/node/collect-faces.mjs OUT_DIR NAME=DIR [NAME=DIR ...]
+// Writes OUT_DIR/faces.json (one record per picture), OUT_DIR/crops.u8 (CROP x CROP x 3 per face) and
+// OUT_DIR/mesh-inputs.u8 (what the final FaceMesh pass read, MESH_INPUT x MESH_INPUT x 3 per face).
+import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadBundle, nodeModels } from '../../scripts/node-check.mjs';
+import { analysisImage, decodeFile, resize } from '../../scripts/node-images.mjs';
+import { readSet } from './labelled-sets.mjs';
+
+/** Crop size and framing: CROP px square, CROP_EYES eye distances wide, around the face centre. */
+export const CROP = 160;
+export const CROP_EYES = 4;
+const MESH_INPUT = 192;
+
+const [out, ...specs] = process.argv.slice(2);
+if (!out || specs.length === 0) {
+  console.error('usage: collect-faces.mjs OUT_DIR NAME=DIR [NAME=DIR ...]');
+  process.exit(2);
+}
+const P = await loadBundle('training/node/pipeline.ts');
+mkdirSync(out, { recursive: true });
+const cropsFd = openSync(join(out, 'crops.u8'), 'w');
+const meshFd = openSync(join(out, 'mesh-inputs.u8'), 'w');
+let cropCount = 0;
+const records = [];
+const round = (v, d = 1) => Math.round(v * 10 ** d) / 10 ** d;
+
+for (const spec of specs) {
+  const [name, dir] = spec.split('=');
+  const items = readSet(dir, name);
+  let done = 0;
+  for (const item of items) {
+    const rec = { ...item, dir: undefined, width: 0, height: 0, faces: [], error: null };
+    try {
+      const img = decodeFile(join(dir, item.file));
+      rec.width = img.width;
+      rec.height = img.height;
+      const scale0 = P.budgetScale(img.width, img.height);
+      const small = analysisImage(item.file, img, scale0);
+      const scale = img.width / small.width;
+      const { faces: raw } = await P.detectFaces(small, nodeModels, scale);
+      const plan = P.regionsToReread(raw, scale, img);
+      const views = plan.map(
+        (r) =>
+          r && {
+            img: resize(img, r.x, r.y, r.w, r.h, r.outW, r.outH),
+            k: r.w / r.outW,
+            ox: r.x,
+            oy: r.y,
+          },
+      );
+      const measured = P.measureFaces(raw, small, scale, views);
+      raw.forEach((f, i) => {
+        const m = measured[i];
+        const face = {
+          box: [m.box.x, m.box.y, m.box.width, m.box.height].map((v) => round(v)),
+          score: round(f.score, 3),
+          meshScore: round(f.meshScore, 3),
+          eye: round(m.eyeDistance),
+          faceWidth: round(m.faceWidth),
+          pose: m.pose,
+          sharp: round(m.sharpness, 3),
+          occ: round(m.occlusion, 3),
+          real: round(m.realness, 3),
+          exposure: m.exposure,
+          cues: m.cues ?? null,
+          mesh: null,
+          crop: -1,
+        };
+        if (f.mesh) {
+          face.mesh = f.mesh.map(([x, y, z]) => [round(x * scale), round(y * scale), round(z * scale)]);
+          const v = views[i] ?? { img: small, k: scale, ox: 0, oy: 0 };
+          const pts = f.mesh.map(([x, y]) => [(x * scale - v.ox) / v.k, (y * scale - v.oy) / v.k]);
+          const [le, re] = P.eyeCentres(pts);
+          const mouth = [
+            (pts[P.MESH.mouthLeft][0] + pts[P.MESH.mouthRight][0]) / 2,
+            (pts[P.MESH.mouthLeft][1] + pts[P.MESH.mouthRight][1]) / 2,
+          ];
+          const eyeMid = [(le[0] + re[0]) / 2, (le[1] + re[1]) / 2];
+          const centre = [(eyeMid[0] + mouth[0]) / 2, (eyeMid[1] + mouth[1]) / 2];
+          const eyeDist = Math.hypot(re[0] - le[0], re[1] - le[1]);
+          const roll = Math.atan2(re[1] - le[1], re[0] - le[0]);
+          const rgb = P.sampleSquare(v.img, centre[0], centre[1], eyeDist * CROP_EYES, roll, CROP);
+          writeSync(
+            cropsFd,
+            Uint8Array.from(rgb, (x) => Math.round(x)),
+          );
+          const input = P.meshInput(small, f.meshFrame);
+          if (input.length !== MESH_INPUT * MESH_INPUT * 3) throw new Error('unexpected mesh input size');
+          writeSync(
+            meshFd,
+            Uint8Array.from(input, (x) => Math.round(x * 255)),
+          );
+          face.crop = cropCount++;
+        }
+        rec.faces.push(face);
+      });
+      const decided = P.decideRisk(measured, img, 'balanced');
+      rec.risk = decided.risk;
+      rec.reasons = decided.reasons.map((r) => r.key);
+    } catch (error) {
+      rec.error = String(error?.message ?? error);
+    }
+    records.push(rec);
+    if (++done % 50 === 0) console.error(`${name}: ${done}/${items.length}`);
+  }
+}
+closeSync(cropsFd);
+closeSync(meshFd);
+writeFileSync(
+  join(out, 'faces.json'),
+  JSON.stringify({ crop: CROP, cropEyes: CROP_EYES, meshInput: MESH_INPUT, records }),
+);
+console.error(`${records.length} pictures, ${cropCount} face crops -> ${out}`);
