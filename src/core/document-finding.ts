@@ -21,11 +21,14 @@ export interface ScoredFace {
 /**
  * Document model scores from which a face is taken as a document's portrait: on its own from SURE_AT;
  * from PORTRAIT_AT when printed fields sit beside or below it (see `fieldsBeside`), as they do on every
- * identity document, where a face photo that merely looks card-like has none. Chosen with grouped
- * cross-validation (training/documents/README.md).
+ * identity document, where a face photo that merely looks card-like has none. PORTRAIT_AT was chosen
+ * with grouped cross-validation (training/documents/README.md). SURE_AT was 0.85 until ordinary
+ * photos the model never saw (training/data/photos2: street scenes, small faces in groups) were read as
+ * documents 9 times in 201 with no fields beside the face; at 0.95, 2 in 201, for 3 of 79 made cards
+ * fewer found (training/documents/README.md, "Figures").
  */
 export const PORTRAIT_AT = 0.5;
-export const SURE_AT = 0.85;
+export const SURE_AT = 0.95;
 /** A face with a lower score still counts as the portrait of a document found from its zone. */
 const PORTRAIT_NEAR_MRZ_AT = 0.15;
 

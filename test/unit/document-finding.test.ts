@@ -111,9 +111,9 @@ describe('findDocument', () => {
 
   it('takes a portrait the model reads as a document, covering it and the band where the number is', () => {
     const f = frame(700, 300, 60);
-    const doc = findDocument({ faces: [face(f, 0.9)], lines: [], mrz: null, width: W, height: H }, 2)!;
+    const doc = findDocument({ faces: [face(f, SURE_AT)], lines: [], mrz: null, width: W, height: H }, 2)!;
     expect(doc.kind).toBe('id-card');
-    expect(doc.score).toBeCloseTo(0.9);
+    expect(doc.score).toBeCloseTo(SURE_AT);
     // In original px (scale 2): the head-and-shoulders frame around the face.
     const p = portraitFrame(f);
     expect(doc.portrait).toEqual({ x: p.x * 2, y: p.y * 2, width: p.width * 2, height: p.height * 2 });
@@ -145,7 +145,7 @@ describe('findDocument', () => {
   it('covers a number line on the card instead of the band', () => {
     const f = frame(700, 300, 60);
     const number = line(420, 440, 18, 14, 18);
-    const doc = findDocument({ faces: [face(f, 0.9)], lines: [number], mrz: null, width: W, height: H })!;
+    const doc = findDocument({ faces: [face(f, SURE_AT)], lines: [number], mrz: null, width: W, height: H })!;
     expect(doc.lines).toEqual([number.box]);
     expect(doc.cover).toHaveLength(2);
     expect(contains(doc.cover[1]!, number.box)).toBe(true);
@@ -154,7 +154,7 @@ describe('findDocument', () => {
 
   it('ignores number-like lines far from the portrait', () => {
     const doc = findDocument({
-      faces: [face(frame(700, 300, 30), 0.9)],
+      faces: [face(frame(700, 300, 30), SURE_AT)],
       lines: [line(20, 760, 18, 10, 12)],
       mrz: null,
       width: W,
