@@ -30,8 +30,13 @@ const BROWSERS = (args.find((a) => a.startsWith('--browser='))?.split('=')[1] ??
 const OUT = resolve(ROOT, args.find((a) => a.startsWith('--out='))?.slice('--out='.length) ?? 'dist');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 
-/** Files shipped from node_modules: the face models and the wasm runtime (nothing is fetched at run time). */
+/** Files shipped from node_modules and the repository: the face models, the models trained for FaceGuard
+ * (models/, see training/) and the wasm runtime (nothing is fetched at run time). */
 const VENDOR_ASSETS = [
+  ...['photo-art.json', 'photo-art.bin', 'face-parts.json'].map((file) => [
+    `models/${file}`,
+    `models/${file}`,
+  ]),
   ...['blazeface.json', 'blazeface.bin', 'facemesh.json', 'facemesh.bin'].map((file) => [
     `node_modules/@vladmandic/human/models/${file}`,
     `models/${file}`,

@@ -28,6 +28,7 @@ export async function loadBundle(entry) {
 /** ModelOptions for the analysis code: the same files the build copies into the extension. */
 export const nodeModels = {
   modelBase: join(ROOT, 'node_modules/@vladmandic/human/models'),
+  trainedBase: join(ROOT, 'models'),
   wasmBase: join(ROOT, 'node_modules/@tensorflow/tfjs-backend-wasm/dist'),
   readFile: async (p) => {
     const b = readFileSync(p);

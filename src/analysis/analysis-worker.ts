@@ -6,6 +6,7 @@ import type { ModelOptions } from './analyze-pixels';
 
 const MODELS: ModelOptions = {
   modelBase: new URL('models/', self.location.href).href,
+  trainedBase: new URL('models/', self.location.href).href,
   wasmBase: new URL('wasm/', self.location.href).href,
 };
 

@@ -1,20 +1,19 @@
 // Raw detections + pixels -> FaceMeasures, using the pure geometry and pixel modules.
 
+import { partsInside } from '../core/face-parts';
 import { headPose } from '../core/head-pose';
 import {
   detailAnisotropy,
   directionalDetail,
   exposure,
-  eyeOpeningStats,
+  flatShare,
   type RgbaLike,
-  realnessCues,
-  sampleRect,
   sampleSquare,
   toGray,
   variance,
 } from '../core/image-stats';
-import { dist, eyeAspect, eyeCentres, eyesOpenness, faceWidth, MESH, mid, type P2 } from '../core/pose';
-import { occlusionScore, realnessScore, sharpnessScore } from '../core/scores';
+import { dist, eyeCentres, eyesOpenness, faceWidth, MESH, mid, type P2 } from '../core/pose';
+import { faceScores, partCues } from '../core/scores';
 import type { FaceMeasures } from '../core/verdict';
 import type { RawFace } from './face-model';
 
@@ -38,17 +37,6 @@ const HAAR_PER_MESH_WIDTH = 1.2;
 function patchStd(img: RgbaLike, c: P2, side: number, angle: number): number {
   const rgb = sampleSquare(img, c[0], c[1], side, angle, 16);
   return Math.sqrt(variance(toGray(rgb)));
-}
-
-/** Eye-opening strip: corner to corner (central 70 %), central half of the lid gap, along the eye axis. */
-function eyeStrip(img: RgbaLike, m: P2[], outer: number, inner: number, up: number, low: number) {
-  const a = m[outer]!;
-  const b = m[inner]!;
-  const angle = Math.atan2(b[1] - a[1], b[0] - a[0]);
-  const w = dist(a, b) * 0.7;
-  const h = Math.max(1, dist(m[up]!, m[low]!) * 0.5);
-  const c = mid(mid(a, b), mid(m[up]!, m[low]!));
-  return sampleRect(img, c[0], c[1], w, h, angle, 16, 6);
 }
 
 /** A face's region re-read from the original: its pixels and where they sit (original = px * k + o). */
@@ -115,6 +103,8 @@ export function measureFaces(
         exposure: { mean: 0, clipped: 0 },
         occlusion: 0,
         realness: 0,
+        photo: 0,
+        partsInside: 1,
         landmarks: f.keypoints.map(([x, y]) => [x * scale, y * scale]),
         meshScore: 0,
       });
@@ -122,7 +112,10 @@ export function measureFaces(
     }
     const v = views[i] ?? { img, k: scale, ox: 0, oy: 0 };
     const m: P2[] = f.mesh.map(([x, y]) => [(x * scale - v.ox) / v.k, (y * scale - v.oy) / v.k]);
-    out.push(measureMeshed(f, m, v.img, v.k, v.ox, v.oy, box));
+    const measured = measureMeshed(f, m, v.img, v.k, v.ox, v.oy, box);
+    // Judged on the whole analysis image: a re-read region ends where the face's surroundings end.
+    measured.partsInside = partsInside(f.mesh, img.width, img.height);
+    out.push(measured);
   }
   return out;
 }
@@ -148,38 +141,23 @@ function measureMeshed(
   const ddetail = directionalDetail(gray, CROP, CROP);
   const aniso = detailAnisotropy(gray, CROP, CROP);
   const tight = sampleSquare(img, centre[0], centre[1], eyeDist * 1.5, roll, 64);
-  const tcues = realnessCues(tight, 64, 64);
-  const cues = realnessCues(rgb, CROP, CROP);
   const exp = exposure(gray);
   // Eye patches: real open eyes show dark iris against sclera and lids (high local contrast); a bar,
   // stroke or block over them leaves a flat patch.
   const eyeSide = eyeDist * 0.45;
   const eyeStd = Math.min(patchStd(img, le, eyeSide, roll), patchStd(img, re, eyeSide, roll));
-  const [ea, eb] = eyeAspect(m);
-  const cheekL = sampleSquare(img, m[50]![0], m[50]![1], eyeDist * 0.25, roll, 8);
-  const cheekR = sampleSquare(img, m[280]![0], m[280]![1], eyeDist * 0.25, roll, 8);
-  const skinRef = new Float32Array([...cheekL, ...cheekR]);
-  const eL = eyeOpeningStats(eyeStrip(img, m, 33, 133, 159, 145), skinRef);
-  const eR = eyeOpeningStats(eyeStrip(img, m, 263, 362, 386, 374), skinRef);
   // Only cues a score uses are kept (see scores.ts); each costs time on every face.
   const raw: Record<string, number> = {
     ddetail,
     aniso,
-    tflat: tcues.flat,
-    flat: cues.flat,
-    skin: cues.skin,
-    chroma: cues.chroma,
+    tflat: flatShare(tight, 64, 64),
     eyeStd,
-    eyeAspectMin: Math.min(ea, eb),
-    eyeBright: Math.min(eL.bright, eR.bright),
-    eyeDark: Math.max(eL.dark, eR.dark),
-    eyeBrightSatMin: Math.min(eL.brightSat, eR.brightSat),
     meshScore: f.meshScore,
     detScore: f.score,
+    ...(f.photo === null ? {} : { photo: f.photo }),
+    ...(f.parts === null ? {} : partCues(f.parts)),
   };
-  const sharp = sharpnessScore(ddetail, aniso);
-  const realness = realnessScore(raw);
-  const occlusion = occlusionScore(raw);
+  const { sharpness: sharp, occlusion, realness, photo } = faceScores(raw);
   const keep = [
     MESH.eyeLeftOuter,
     MESH.eyeLeftInner,
@@ -204,6 +182,8 @@ function measureMeshed(
     exposure: exp,
     occlusion,
     realness,
+    photo,
+    partsInside: 1,
     landmarks: keep.map((i) => [m[i]![0] * k + ox, m[i]![1] * k + oy]),
     meshScore: f.meshScore,
     cues: { ...raw, sharp, realness, occlusion },

@@ -13,8 +13,10 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { type GraphModel, loadGraphModel } from '@tensorflow/tfjs-converter';
 import { type EyePair, type ScoredBox, sameEyes, separateFaces } from '../core/face-boxes';
 import { sampleSquare } from '../core/image-stats';
+import { type PartModel, partVisibility } from '../core/part-visibility';
 import { eyeCentres } from '../core/pose';
 import { MEDIUM_MIN_EYE } from '../core/risk';
+import { PHOTO_MODEL_INPUT, PHOTO_MODEL_NAME, photoProbability } from './photo-model';
 
 export interface Pixels {
   data: Uint8ClampedArray | Uint8Array;
@@ -25,6 +27,9 @@ export interface Pixels {
 export interface ModelOptions {
   /** Folder (URL or path, trailing slash optional) holding blazeface.json/.bin and facemesh.json/.bin. */
   modelBase: string;
+  /** Folder holding the models trained for FaceGuard (photo-art.json/.bin, face-parts.json); null runs
+   * without them, as training does when it collects what they learn from. */
+  trainedBase: string | null;
   /** Folder holding tfjs-backend-wasm*.wasm. */
   wasmBase: string;
   /** Reads a file; defaults to fetch(). Node passes a fs-based reader. */
@@ -44,6 +49,12 @@ export interface RawFace {
   meshScore: number;
   /** Where the final FaceMesh pass read the face (null without a mesh): see meshInput. */
   meshFrame: MeshFrame | null;
+  /** Probability that the face is photographed, not painted, drawn or rendered (photo-model.ts); null
+   * without a mesh or without the trained models. */
+  photo: number | null;
+  /** Probability that each part (eyes, nose, mouth) is in view (core/part-visibility.ts); null without a
+   * mesh or without the trained models. */
+  parts: Record<string, number> | null;
 }
 
 /** A square of the image, centre (cx, cy), side and rotation (radians), given to FaceMesh. */
@@ -66,7 +77,14 @@ const MESH_MIN_EYE = 0.8 * MEDIUM_MIN_EYE;
 /** Resampling taps per axis for model inputs (see sampleSquare). */
 const MODEL_TAPS = 2;
 
-let ready: Promise<{ detector: GraphModel; mesh: GraphModel }> | null = null;
+interface Models {
+  detector: GraphModel;
+  mesh: GraphModel;
+  /** The models trained for FaceGuard, read from the final mesh pass's features. */
+  trained: { photo: GraphModel; parts: PartModel } | null;
+}
+
+let ready: Promise<Models> | null = null;
 let anchors: Float32Array | null = null;
 
 const join = (base: string, file: string) => (base.endsWith('/') ? base + file : `${base}/${file}`);
@@ -109,8 +127,8 @@ async function loadModel(base: string, name: string, read: (u: string) => Promis
   );
 }
 
-/** Loads the backend and both models once; later calls reuse the same promise. */
-export function loadFaceModels(opts: ModelOptions): Promise<{ detector: GraphModel; mesh: GraphModel }> {
+/** Loads the backend and the models once; later calls reuse the same promise. */
+export function loadFaceModels(opts: ModelOptions): Promise<Models> {
   if (ready) return ready;
   ready = (async () => {
     const read = opts.readFile ?? defaultRead;
@@ -124,11 +142,20 @@ export function loadFaceModels(opts: ModelOptions): Promise<{ detector: GraphMod
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     await tf.setBackend('wasm');
     await tf.ready();
-    const [detector, mesh] = await Promise.all([
+    const base = opts.trainedBase;
+    const [detector, mesh, trained] = await Promise.all([
       loadModel(opts.modelBase, 'blazeface', read),
       loadModel(opts.modelBase, 'facemesh', read),
+      base === null
+        ? null
+        : Promise.all([
+            loadModel(base, PHOTO_MODEL_NAME, read),
+            read(join(base, 'face-parts.json')).then(
+              (b) => JSON.parse(new TextDecoder().decode(b)) as PartModel,
+            ),
+          ]).then(([photo, parts]) => ({ photo, parts })),
     ]);
-    return { detector, mesh };
+    return { detector, mesh, trained };
   })();
   ready.catch(() => {
     ready = null;
@@ -243,32 +270,62 @@ export function meshInput(img: Pixels, frame: MeshFrame): Float32Array {
   return sampleSquare(img, frame.cx, frame.cy, frame.side, frame.angle, MESH_SIZE, 0, 1, MODEL_TAPS);
 }
 
+/** FaceMesh's outputs: 468 points x 3, and the face-presence flag. */
+const MESH_POINTS = 'Identity_2';
+const MESH_FLAG = 'Identity_1';
+
+const MESH_LAYER = (name: string) => `StatefulPartitionedCall/model_1/${name}`;
+
+/** One FaceMesh pass on `frame`; with `trained`, the trained models also read this pass's features. */
 async function runMesh(
   mesh: GraphModel,
   img: Pixels,
   frame: MeshFrame,
-): Promise<{ points: Array<[number, number, number]>; flag: number }> {
+  trained: Models['trained'] = null,
+): Promise<{
+  points: Array<[number, number, number]>;
+  flag: number;
+  photo: number | null;
+  parts: Record<string, number> | null;
+}> {
   const { cx, cy, side, angle } = frame;
   const t = tf.tensor4d(meshInput(img, frame), [1, MESH_SIZE, MESH_SIZE, 3]);
-  const outs = mesh.execute(t) as tf.Tensor[];
+  const layers = trained ? [...new Set([PHOTO_MODEL_INPUT, ...trained.parts.layers.map(MESH_LAYER)])] : [];
+  const [meshT, flagT, ...features] = mesh.execute(t, [MESH_POINTS, MESH_FLAG, ...layers]) as tf.Tensor[];
   t.dispose();
-  const meshT = outs.find((o) => o.shape[o.shape.length - 1] === 1404)!;
-  const flagT = outs.find((o) => o.shape[o.shape.length - 1] === 1)!;
-  const [raw, flagRaw] = await Promise.all([meshT.data(), flagT.data()]);
-  for (const o of outs) o.dispose();
-  const f = flagRaw[0]!;
-  // The flag is a logit in some exports and a probability in others.
-  const flag = f >= 0 && f <= 1 ? f : 1 / (1 + Math.exp(-f));
-  const k = side / MESH_SIZE;
-  const cos = Math.cos(angle);
-  const sin = Math.sin(angle);
-  const points: Array<[number, number, number]> = [];
-  for (let i = 0; i < 468; i++) {
-    const u = (raw[i * 3]! - MESH_SIZE / 2) * k;
-    const v = (raw[i * 3 + 1]! - MESH_SIZE / 2) * k;
-    points.push([cx + u * cos - v * sin, cy + u * sin + v * cos, raw[i * 3 + 2]! * k]);
+  try {
+    const [raw, flagRaw] = await Promise.all([meshT!.data(), flagT!.data()]);
+    let photo: number | null = null;
+    let parts: Record<string, number> | null = null;
+    if (trained) {
+      photo = await photoProbability(trained.photo, features[layers.indexOf(PHOTO_MODEL_INPUT)]!);
+      const maps = await Promise.all(
+        trained.parts.layers.map(async (name) => {
+          const f = features[layers.indexOf(MESH_LAYER(name))]!;
+          const [, h, w, c] = f.shape as [number, number, number, number];
+          return { data: await f.data(), h, w, c };
+        }),
+      );
+      const inInput: Array<[number, number]> = [];
+      for (let i = 0; i < 468; i++) inInput.push([raw[i * 3]!, raw[i * 3 + 1]!]);
+      parts = partVisibility(trained.parts, maps, inInput, MESH_SIZE);
+    }
+    const f = flagRaw[0]!;
+    // The flag is a logit in some exports and a probability in others.
+    const flag = f >= 0 && f <= 1 ? f : 1 / (1 + Math.exp(-f));
+    const k = side / MESH_SIZE;
+    const cos = Math.cos(angle);
+    const sin = Math.sin(angle);
+    const points: Array<[number, number, number]> = [];
+    for (let i = 0; i < 468; i++) {
+      const u = (raw[i * 3]! - MESH_SIZE / 2) * k;
+      const v = (raw[i * 3 + 1]! - MESH_SIZE / 2) * k;
+      points.push([cx + u * cos - v * sin, cy + u * sin + v * cos, raw[i * 3 + 2]! * k]);
+    }
+    return { points, flag, photo, parts };
+  } finally {
+    tf.dispose([meshT!, flagT!, ...features]);
   }
-  return { points, flag };
 }
 
 /**
@@ -281,7 +338,7 @@ export async function detectFaces(
   scale = 1,
 ): Promise<{ faces: RawFace[]; timings: Record<string, number> }> {
   const t0 = performance.now();
-  const { detector, mesh } = await loadFaceModels(opts);
+  const { detector, mesh, trained } = await loadFaceModels(opts);
   const t1 = performance.now();
   const cands: Candidate[] = [];
   const [whole, ...tiles] = windows(img.width, img.height, scale);
@@ -307,6 +364,8 @@ export async function detectFaces(
       mesh: null,
       meshScore: 0,
       meshFrame: null,
+      photo: null,
+      parts: null,
     };
     const kpEye = Math.hypot(c.kp[0]![0] - c.kp[1]![0], c.kp[0]![1] - c.kp[1]![1]) * scale;
     if (meshed < MAX_MESH_FACES && kpEye >= MESH_MIN_EYE) {
@@ -349,11 +408,13 @@ export async function detectFaces(
         };
         // Measured: skipping this pass when the first framing already looks centred saves ~4 ms median
         // but moves borderline yaw estimates enough to flip verdicts; it stays unconditional.
-        res = await runMesh(mesh, img, frame);
+        res = await runMesh(mesh, img, frame, trained);
       }
       face.mesh = res.points;
       face.meshScore = res.flag;
       face.meshFrame = frame;
+      face.photo = res.photo;
+      face.parts = res.parts;
       const eyes = eyeCentres(res.points.map(([x, y]) => [x, y] as const));
       const twin = faces.findIndex((f) => f.mesh && sameEyes(eyesOf.get(f)!, eyes));
       if (twin >= 0) {

@@ -222,31 +222,12 @@ export function exposure(gray: Float32Array): { mean: number; clipped: number } 
   return { mean: s / n / 255, clipped: c / n };
 }
 
-/** True when the crop has (almost) no colour: greyscale or sepia-like old photos. */
-export function chroma(rgb: Float32Array): number {
-  const n = rgb.length / 3;
-  let s = 0;
-  for (let i = 0; i < n; i++) {
-    const r = rgb[i * 3]!;
-    const g = rgb[i * 3 + 1]!;
-    const b = rgb[i * 3 + 2]!;
-    s += Math.max(r, g, b) - Math.min(r, g, b);
-  }
-  return n ? s / n / 255 : 0;
-}
-
 /**
- * Cues that separate a photographed face from drawn, painted, rendered or sculpted ones, measured on the
- * inner-face crop (fixed size, upright). Each has a physical reason:
- * - flat: share of pixels whose 3x3 neighbourhood is almost constant (< 1.5 levels). Camera sensors add
- *   noise and skin has pores, so a photo is almost never flat; vector art, cartoons and 3D renders are.
- * - skin: share of pixels inside a broad human-skin chroma range (YCbCr), measured only for colour crops.
+ * Share of pixels whose 3x3 neighbourhood is almost constant (< 1.5 grey levels). Camera sensors add noise
+ * and skin has pores, so a photographed face is almost never flat; a bar, block, sticker or flat-filled
+ * cover over it is.
  */
-export function realnessCues(
-  rgb: Float32Array,
-  w: number,
-  h: number,
-): { flat: number; skin: number; chroma: number } {
+export function flatShare(rgb: Float32Array, w: number, h: number): number {
   const gray = toGray(rgb);
   let flat = 0;
   let total = 0;
@@ -266,77 +247,7 @@ export function realnessCues(
       total++;
     }
   }
-  let skin = 0;
-  const n = w * h;
-  for (let i = 0; i < n; i++) {
-    const r = rgb[i * 3]!;
-    const g = rgb[i * 3 + 1]!;
-    const b = rgb[i * 3 + 2]!;
-    // Skin chroma box in YCbCr (Chai & Ngan 1999: Cb 77..127, Cr 133..173).
-    const cb = 128 - 0.168736 * r - 0.331264 * g + 0.5 * b;
-    const cr = 128 + 0.5 * r - 0.418688 * g - 0.081312 * b;
-    if (cb >= 77 && cb <= 127 && cr >= 133 && cr <= 173) skin++;
-  }
-  return {
-    flat: total ? flat / total : 0,
-    skin: skin / n,
-    chroma: chroma(rgb),
-  };
-}
-
-/**
- * Eye-opening statistics against the cheek skin, on an RGB strip sampled inside the eye opening (corner to
- * corner, central part of the lid gap) and an RGB skin reference. Physical basis: a living human eye is the
- * only face part with a near-white, low-saturation sclera next to a dark iris/pupil, so inside the opening
- * the brightest pixels are brighter AND much less saturated than skin, and the darkest are far darker.
- * Sculpted faces (one material), and most animals (dark sclera) have neither.
- * Returns: bright = p90 luma / skin luma; dark = p10 luma / skin luma; brightSat = saturation of the
- * brightest fifth over skin saturation.
- */
-export function eyeOpeningStats(
-  eye: Float32Array,
-  skin: Float32Array,
-): { bright: number; dark: number; brightSat: number } {
-  const n = eye.length / 3;
-  const ys: number[] = [];
-  const sats: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const r = eye[i * 3]!;
-    const g = eye[i * 3 + 1]!;
-    const b = eye[i * 3 + 2]!;
-    ys.push(0.299 * r + 0.587 * g + 0.114 * b);
-    const mx = Math.max(r, g, b);
-    sats.push(mx > 1 ? (mx - Math.min(r, g, b)) / mx : 0);
-  }
-  let sy = 0;
-  let ss = 0;
-  const m = skin.length / 3;
-  for (let i = 0; i < m; i++) {
-    const r = skin[i * 3]!;
-    const g = skin[i * 3 + 1]!;
-    const b = skin[i * 3 + 2]!;
-    sy += 0.299 * r + 0.587 * g + 0.114 * b;
-    const mx = Math.max(r, g, b);
-    ss += mx > 1 ? (mx - Math.min(r, g, b)) / mx : 0;
-  }
-  const skinY = Math.max(1, sy / Math.max(1, m));
-  const skinS = Math.max(0.02, ss / Math.max(1, m));
-  const p90 = quantile(ys, 0.9);
-  const p10 = quantile(ys, 0.1);
-  const p80 = quantile(ys, 0.8);
-  let bs = 0;
-  let bn = 0;
-  for (let i = 0; i < n; i++) {
-    if (ys[i]! >= p80) {
-      bs += sats[i]!;
-      bn++;
-    }
-  }
-  return {
-    bright: p90 / skinY,
-    dark: p10 / skinY,
-    brightSat: bn ? bs / bn / skinS : 1,
-  };
+  return total ? flat / total : 0;
 }
 
 /** Anisotropy of fine detail: max over min of the 1 px second-difference energy over 4 directions.
@@ -349,46 +260,4 @@ export function detailAnisotropy(gray: Float32Array, w: number, h: number): numb
   });
   const mn = Math.min(...e);
   return mn > 1e-6 ? Math.max(...e) / mn : 1;
-}
-
-/** Samples a wn x hn RGB grid (single bilinear tap each) over a rotated rectangle w x h (source px). */
-export function sampleRect(
-  img: RgbaLike,
-  cx: number,
-  cy: number,
-  w: number,
-  h: number,
-  angle: number,
-  wn: number,
-  hn: number,
-): Float32Array {
-  const out = new Float32Array(wn * hn * 3);
-  const cos = Math.cos(angle);
-  const sin = Math.sin(angle);
-  const { data, width, height } = img;
-  for (let oy = 0; oy < hn; oy++) {
-    const v = ((oy + 0.5) / hn - 0.5) * h;
-    for (let ox = 0; ox < wn; ox++) {
-      const u = ((ox + 0.5) / wn - 0.5) * w;
-      const x = Math.min(width - 1.001, Math.max(0, cx + u * cos - v * sin - 0.5));
-      const y = Math.min(height - 1.001, Math.max(0, cy + u * sin + v * cos - 0.5));
-      const x0 = Math.floor(x);
-      const y0 = Math.floor(y);
-      const fx = x - x0;
-      const fy = y - y0;
-      const i00 = (y0 * width + x0) * 4;
-      const i01 = i00 + 4;
-      const i10 = i00 + width * 4;
-      const i11 = i10 + 4;
-      const o = (oy * wn + ox) * 3;
-      for (let c = 0; c < 3; c++) {
-        out[o + c] =
-          data[i00 + c]! * (1 - fx) * (1 - fy) +
-          data[i01 + c]! * fx * (1 - fy) +
-          data[i10 + c]! * (1 - fx) * fy +
-          data[i11 + c]! * fx * fy;
-      }
-    }
-  }
-  return out;
 }

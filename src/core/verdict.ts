@@ -47,6 +47,10 @@ export interface FaceMeasures {
   occlusion: number;
   /** 0..1, how much the face looks like a photo of a real person (vs drawing, render, statue). */
   realness: number;
+  /** 0..1, the learned photo-vs-art probability alone (1 when no trained model ran); part of realness. */
+  photo: number;
+  /** Share (0..1) of the eyes, nose and mouth inside the picture (below 1: cut by the border). */
+  partsInside: number;
   /** Landmarks used for drawing and pose, in original pixels (a small subset, not the full mesh). */
   landmarks: Array<[number, number]>;
   /** Landmark-fit confidence 0..1 (FaceMesh face flag); 0 when no landmarks were fitted. */

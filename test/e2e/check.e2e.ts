@@ -31,6 +31,10 @@ const portraits = labels
 const landscapes = labels
   .filter((l) => l.label === 'no-face' && l.source.includes('mate-backgrounds'))
   .slice(0, 2);
+/** A realistic oil portrait and a rendered 3D cartoon face, which the first generation warned on: the
+ * learned photo-vs-art signal's work (never trained on the dev set). Not every painting: four of the dev
+ * set's seven oil portraits still read as photos (README, "The local check"). */
+const art = labels.filter((l) => ['dev_043.jpg', 'dev_044.jpg'].includes(l.file));
 
 describe.each(BROWSERS)('%s', (browserName) => {
   let session: BrowserSession;
@@ -55,6 +59,19 @@ describe.each(BROWSERS)('%s', (browserName) => {
       const { verdict } = await client.check(join(faces.dir!, landscape.file), 'image/jpeg');
       expect(['none', 'low'], landscape.file).toContain(verdict.risk);
     }
+  });
+
+  it.skipIf(!faces.dir)('reads a painted and a rendered face as not a photograph', async () => {
+    expect(art.length).toBe(2);
+    const read = [];
+    for (const picture of art) {
+      const { verdict } = await client.check(join(faces.dir!, picture.file), 'image/jpeg');
+      read.push({ file: picture.file, risk: verdict.risk, reason: verdict.reasons[0]?.key });
+    }
+    expect(
+      read.filter((r) => r.risk === 'low' && r.reason === 'reason_face_not_photo').length,
+      JSON.stringify(read),
+    ).toBe(2);
   });
 
   // An avatar or a tight selfie crop: the face fills the picture and runs past its edges, where the

@@ -14,6 +14,8 @@ export function clearFace(over: Partial<FaceMeasures> = {}): FaceMeasures {
     exposure: { mean: 0.5, clipped: 0 },
     occlusion: 0,
     realness: 0.9,
+    photo: 0.9,
+    partsInside: 1,
     landmarks: [],
     ...over,
   };

@@ -3,8 +3,7 @@ import {
   detailAnisotropy,
   directionalDetail,
   exposure,
-  eyeOpeningStats,
-  realnessCues,
+  flatShare,
   sampleSquare,
 } from '../../src/core/image-stats';
 
@@ -95,8 +94,8 @@ describe('exposure', () => {
   });
 });
 
-describe('realnessCues', () => {
-  it('separates a flat two-colour drawing from a noisy skin-coloured photo patch', () => {
+describe('flatShare', () => {
+  it('separates a flat-filled cover from a noisy photographed skin patch', () => {
     const n = 32;
     const flat = new Float32Array(n * n * 3);
     const photo = new Float32Array(n * n * 3);
@@ -107,11 +106,8 @@ describe('realnessCues', () => {
       const j = (r() - 0.5) * 12;
       photo.set([200 + j, 150 + j, 120 + j], i * 3);
     }
-    const a = realnessCues(flat, n, n);
-    const b = realnessCues(photo, n, n);
-    expect(a.flat).toBeGreaterThan(0.8);
-    expect(b.flat).toBeLessThan(0.05);
-    expect(b.skin).toBeGreaterThan(0.9);
+    expect(flatShare(flat, n, n)).toBeGreaterThan(0.8);
+    expect(flatShare(photo, n, n)).toBeLessThan(0.05);
   });
 });
 
@@ -161,31 +157,5 @@ describe('detailAnisotropy', () => {
     const smear = detailAnisotropy(boxBlur(g, 64, 4, true), 64, 64);
     expect(iso).toBeLessThan(1.6);
     expect(smear).toBeGreaterThan(3.2);
-  });
-});
-
-describe('eyeOpeningStats', () => {
-  const skin = new Float32Array(64 * 3);
-  for (let i = 0; i < 64; i++) skin.set([200, 150, 120], i * 3);
-  function strip(pixels: Array<[number, number, number]>): Float32Array {
-    const out = new Float32Array(pixels.length * 3);
-    for (let i = 0; i < pixels.length; i++) out.set(pixels[i]!, i * 3);
-    return out;
-  }
-  it('sees a white sclera and a dark pupil in a real eye', () => {
-    const px: Array<[number, number, number]> = [];
-    for (let i = 0; i < 40; i++)
-      px.push(i % 3 === 0 ? [30, 25, 20] : i % 3 === 1 ? [235, 232, 228] : [120, 90, 70]);
-    const s = eyeOpeningStats(strip(px), skin);
-    expect(s.dark).toBeLessThan(0.3);
-    expect(s.bright).toBeGreaterThan(1);
-    expect(s.brightSat).toBeLessThan(0.5);
-  });
-  it('finds neither in a sculpted eye of the same material as the skin', () => {
-    const px: Array<[number, number, number]> = [];
-    for (let i = 0; i < 40; i++) px.push(i % 2 ? [190, 142, 114] : [170, 128, 102]);
-    const s = eyeOpeningStats(strip(px), skin);
-    expect(s.dark).toBeGreaterThan(0.7);
-    expect(s.brightSat).toBeGreaterThan(0.9);
   });
 });

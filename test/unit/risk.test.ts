@@ -46,6 +46,17 @@ describe('decideRisk', () => {
     expect(decideRisk([face({ realness: 0.1 })], IMG, 'balanced').reasons[0]?.key).toBe(
       'reason_face_not_photo',
     );
+    // Covered and not real: art by the photo model says "not a photo", a low mesh fit alone "covered".
+    expect(
+      decideRisk([face({ occlusion: 0.8, photo: 0.2, realness: 0.2 })], IMG, 'balanced').reasons[0]?.key,
+    ).toBe('reason_face_not_photo');
+    expect(decideRisk([face({ occlusion: 0.8, realness: 0.2 })], IMG, 'balanced').reasons[0]?.key).toBe(
+      'reason_face_covered',
+    );
+    expect(decideRisk([face({ partsInside: 0.6 })], IMG, 'balanced')).toEqual({
+      risk: 'low',
+      reasons: [{ key: 'reason_face_cut' }],
+    });
   });
   it('the riskiest face decides and several clear faces are counted', () => {
     const r = decideRisk([face({ eyeDistance: 10 }), face(), face({ faceWidth: 300 })], IMG, 'balanced');

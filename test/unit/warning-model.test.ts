@@ -31,6 +31,8 @@ function face(x: number, y: number, size: number): FaceMeasures {
     exposure: { mean: 0.5, clipped: 0 },
     occlusion: 0,
     realness: 1,
+    photo: 1,
+    partsInside: 1,
     landmarks: [],
   };
 }

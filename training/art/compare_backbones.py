@@ -27,12 +27,12 @@ y = np.array([r[1] for r in rows])
 groups = np.array([r[2] for r in rows])
 print(f"{len(rows)} faces: {y.sum()} art, {(1 - y).sum()} photo, {len(set(groups))} sources")
 
-CUES = ["flat", "tflat", "skin", "chroma", "eyeStd", "eyeDark", "eyeBright", "eyeBrightSatMin", "meshScore", "detScore", "ddetail", "aniso"]
+CUES = ["tflat", "eyeStd", "meshScore", "detScore", "ddetail", "aniso"]
 
 
 def features(name):
     if name == "cues":
-        return np.array([[r[3]["cues"].get(c, 0) if r[3]["cues"] else 0 for c in CUES] for r in rows])
+        return np.array([[(r[3]["measures"].get("cues") or {}).get(c, 0) for c in CUES] for r in rows])
     dim = json.load(open(f"{cache}/emb-{name}.json"))["dim"]
     allf = np.fromfile(f"{cache}/emb-{name}.f32", dtype=np.float32).reshape(-1, dim)
     return allf[idx]

@@ -169,11 +169,14 @@ def _op(name, op, inputs, **attr):
     return {"name": name, "op": op, "input": inputs, "attr": {"T": {"type": "DT_FLOAT"}, **attr}}
 
 
-def export_branch(graph, split, top, head_weight, head_bias, out_dir, name, feature_shape):
+def export_branch(graph, split, pools, head_weight, head_bias, out_dir, name, feature_shape, note=""):
     """Writes `name`.json/.bin: the nodes of `graph` from `split` (an input placeholder of
-    `feature_shape`, NHWC) to `top`, then channel mean/std pooling, a linear layer and a sigmoid, as a
-    TF.js graph model; weights stored as float16."""
-    need = graph._needed([top], {split})
+    `feature_shape`, NHWC) up to the nodes in `pools`, each pooled to its channels' mean and standard
+    deviation, all concatenated, then a linear layer and a sigmoid, as a TF.js graph model (weights as
+    float16). The output is the probability of the positive class."""
+    need = set()
+    for node in pools:
+        need |= graph._needed([node], {split})
     nodes, weights, blobs = [], [], []
 
     def add_weight(wname, arr, dtype="float32"):
@@ -196,12 +199,13 @@ def export_branch(graph, split, top, head_weight, head_bias, out_dir, name, feat
             "attr": {"dtype": {"type": "DT_FLOAT"}, "shape": {"shape": {"dim": [{"size": str(s)} for s in feature_shape]}}},
         }
     )
+    rename = lambda i: "features" if i.split(":")[0] == split else i  # noqa: E731
     used = set()
     for n in graph.order:
         if n not in need:
             continue
         node = json.loads(json.dumps(graph.nodes[n]))
-        node["input"] = ["features" if i.split(":")[0] == split else i for i in node.get("input", [])]
+        node["input"] = [rename(i) for i in node.get("input", [])]
         for i in node["input"]:
             i = i.split(":")[0]
             if i in graph.names and i not in used:
@@ -214,18 +218,24 @@ def export_branch(graph, split, top, head_weight, head_bias, out_dir, name, feat
     add_weight("pool/axes", np.array([1, 2]), "int32")
     add_weight("pool/eps", np.array(1e-6, dtype=np.float32))
     add_weight("pool/concat_axis", np.array(1), "int32")
-    add_weight("head/weight", head_weight.reshape(-1, 1))
-    add_weight("head/bias", head_bias.reshape(1))
+    add_weight("head/weight", np.asarray(head_weight, np.float32).reshape(-1, 1))
+    add_weight("head/bias", np.asarray(head_bias, np.float32).reshape(1))
     keep = {"keep_dims": {"b": False}, "Tidx": {"type": "DT_INT32"}}
+    pooled = []
+    for k, node in enumerate(pools):
+        src = rename(node)
+        nodes += [
+            _op(f"pool{k}/mean", "Mean", [src, "pool/axes"], **keep),
+            _op(f"pool{k}/square", "Square", [src]),
+            _op(f"pool{k}/mean_square", "Mean", [f"pool{k}/square", "pool/axes"], **keep),
+            _op(f"pool{k}/mean_2", "Square", [f"pool{k}/mean"]),
+            _op(f"pool{k}/variance", "Sub", [f"pool{k}/mean_square", f"pool{k}/mean_2"]),
+            _op(f"pool{k}/variance_pos", "Maximum", [f"pool{k}/variance", "pool/eps"]),
+            _op(f"pool{k}/std", "Sqrt", [f"pool{k}/variance_pos"]),
+        ]
+        pooled += [f"pool{k}/mean", f"pool{k}/std"]
     nodes += [
-        _op("pool/mean", "Mean", [top, "pool/axes"], **keep),
-        _op("pool/square", "Square", [top]),
-        _op("pool/mean_square", "Mean", ["pool/square", "pool/axes"], **keep),
-        _op("pool/mean_2", "Square", ["pool/mean"]),
-        _op("pool/variance", "Sub", ["pool/mean_square", "pool/mean_2"]),
-        _op("pool/variance_pos", "Maximum", ["pool/variance", "pool/eps"]),
-        _op("pool/std", "Sqrt", ["pool/variance_pos"]),
-        _op("pool/concat", "ConcatV2", ["pool/mean", "pool/std", "pool/concat_axis"], N={"i": "2"}, Tidx={"type": "DT_INT32"}),
+        _op("pool/concat", "ConcatV2", pooled + ["pool/concat_axis"], N={"i": str(len(pooled))}, Tidx={"type": "DT_INT32"}),
         _op("head/matmul", "MatMul", ["pool/concat", "head/weight"], transpose_a={"b": False}, transpose_b={"b": False}),
         _op("head/logit", "BiasAdd", ["head/matmul", "head/bias"]),
         _op("head/probability", "Sigmoid", ["head/logit"]),
@@ -233,11 +243,11 @@ def export_branch(graph, split, top, head_weight, head_bias, out_dir, name, feat
     ]
     spec = {
         "format": "graph-model",
-        "generatedBy": "FaceGuard training/art (fine-tuned from MediaPipe FaceMesh layers)",
+        "generatedBy": "FaceGuard training/art" + (f" ({note})" if note else ""),
         "convertedBy": "training/art/tfjs_graph.py",
         "signature": {
             "inputs": {"features": {"name": "features:0", "dtype": "DT_FLOAT"}},
-            "outputs": {"art": {"name": "Identity:0", "dtype": "DT_FLOAT"}},
+            "outputs": {"probability": {"name": "Identity:0", "dtype": "DT_FLOAT"}},
         },
         "modelTopology": {"node": nodes, "library": {}, "versions": {}},
         "weightsManifest": [{"paths": [f"{name}.bin"], "weights": weights}],

@@ -21,6 +21,8 @@ if (!out || specs.length === 0) {
   process.exit(2);
 }
 const P = await loadBundle('training/node/pipeline.ts');
+// Without the trained models: what they learn from is collected here, and they may not exist yet.
+const models = { ...nodeModels, trainedBase: null };
 mkdirSync(out, { recursive: true });
 const cropsFd = openSync(join(out, 'crops.u8'), 'w');
 const meshFd = openSync(join(out, 'mesh-inputs.u8'), 'w');
@@ -41,7 +43,7 @@ for (const spec of specs) {
       const scale0 = P.budgetScale(img.width, img.height);
       const small = analysisImage(item.file, img, scale0);
       const scale = img.width / small.width;
-      const { faces: raw } = await P.detectFaces(small, nodeModels, scale);
+      const { faces: raw } = await P.detectFaces(small, models, scale);
       const plan = P.regionsToReread(raw, scale, img);
       const views = plan.map(
         (r) =>
@@ -55,23 +57,18 @@ for (const spec of specs) {
       const measured = P.measureFaces(raw, small, scale, views);
       raw.forEach((f, i) => {
         const m = measured[i];
-        const face = {
-          box: [m.box.x, m.box.y, m.box.width, m.box.height].map((v) => round(v)),
-          score: round(f.score, 3),
-          meshScore: round(f.meshScore, 3),
-          eye: round(m.eyeDistance),
-          faceWidth: round(m.faceWidth),
-          pose: m.pose,
-          sharp: round(m.sharpness, 3),
-          occ: round(m.occlusion, 3),
-          real: round(m.realness, 3),
-          exposure: m.exposure,
-          cues: m.cues ?? null,
-          mesh: null,
-          crop: -1,
-        };
+        // The measures as the check sees them (the cross-validation decides again from them, with the
+        // learned parts' held-out outputs), the full mesh and the index of the face's crops.
+        const face = { measures: m, mesh: null, meshInInput: null, crop: -1 };
         if (f.mesh) {
           face.mesh = f.mesh.map(([x, y, z]) => [round(x * scale), round(y * scale), round(z * scale)]);
+          // The same points where the final FaceMesh pass saw them: pixels of its input.
+          const { cx, cy, side, angle } = f.meshFrame;
+          const k = MESH_INPUT / side;
+          face.meshInInput = f.mesh.map(([x, y]) => [
+            round(((x - cx) * Math.cos(angle) + (y - cy) * Math.sin(angle)) * k + MESH_INPUT / 2),
+            round((-(x - cx) * Math.sin(angle) + (y - cy) * Math.cos(angle)) * k + MESH_INPUT / 2),
+          ]);
           const v = views[i] ?? { img: small, k: scale, ox: 0, oy: 0 };
           const pts = f.mesh.map(([x, y]) => [(x * scale - v.ox) / v.k, (y * scale - v.oy) / v.k]);
           const [le, re] = P.eyeCentres(pts);

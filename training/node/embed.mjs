@@ -13,8 +13,11 @@ import { ROOT } from '../../scripts/node-check.mjs';
 const [cache, modelDir, ...wanted] = process.argv.slice(2);
 const meta = JSON.parse(readFileSync(join(cache, 'faces.json'), 'utf8'));
 const C = meta.crop;
-const raw = readFileSync(join(cache, 'crops.u8'));
-const n = raw.length / (C * C * 3);
+const crops = readFileSync(join(cache, process.env.CROPS ?? 'crops.u8'));
+const n = crops.length / (C * C * 3);
+// What the final FaceMesh pass read (the run-time input of a branch on its layers).
+const M = meta.meshInput;
+const meshInputs = readFileSync(join(cache, 'mesh-inputs.u8'));
 
 // Crop framings inside the stored crop (CROP_EYES eye distances wide, centred between eyes and mouth):
 // `side` in eye distances, `up` = how far above the stored centre the sub-crop centre sits (eye dists).
@@ -31,10 +34,10 @@ const MB3 = 'tower_0/MobilenetV3/';
 const MODELS = {
   facemesh: {
     file: 'facemesh.json',
+    mesh: true,
     size: 192,
-    box: framing(3.6, 0.3),
     range: [0, 1],
-    nodes: [4, 9, 14, 18, 22].map((k) => [`${FM}add_${k}/add`, POOL]),
+    nodes: [3, 6, 9, 12, 15].map((k) => [`${FM}p_re_lu_${k}/Relu`, POOL]),
   },
   centernet: {
     file: 'centernet.json',
@@ -135,13 +138,19 @@ for (const name of wanted.length ? wanted : Object.keys(MODELS)) {
   const rows = [];
   for (let i = 0; i < n; i++) {
     const feats = tf.tidy(() => {
-      const crop = tf.tensor4d(Float32Array.from(raw.subarray(i * C * C * 3, (i + 1) * C * C * 3)), [
-        1,
-        C,
-        C,
-        3,
-      ]);
-      let x = tf.image.cropAndResize(crop, [spec.box], [0], [spec.size, spec.size]);
+      let x = spec.mesh
+        ? tf.tensor4d(Float32Array.from(meshInputs.subarray(i * M * M * 3, (i + 1) * M * M * 3)), [
+            1,
+            M,
+            M,
+            3,
+          ])
+        : tf.image.cropAndResize(
+            tf.tensor4d(Float32Array.from(crops.subarray(i * C * C * 3, (i + 1) * C * C * 3)), [1, C, C, 3]),
+            [spec.box],
+            [0],
+            [spec.size, spec.size],
+          );
       if (spec.gray) x = tf.sum(tf.mul(x, tf.tensor1d([0.299, 0.587, 0.114])), -1, true);
       x = tf.add(tf.mul(x, (spec.range[1] - spec.range[0]) / 255), spec.range[0]);
       const outs = model.execute(
@@ -163,7 +172,8 @@ for (const name of wanted.length ? wanted : Object.keys(MODELS)) {
   const dim = rows[0].length;
   const all = new Float32Array(n * dim);
   for (const [i, r] of rows.entries()) all.set(r, i * dim);
-  writeFileSync(join(cache, `emb-${name}.f32`), Buffer.from(all.buffer));
+  const tag = process.env.CROPS ? `-${process.env.CROPS.replace(/\W+/g, '_')}` : '';
+  writeFileSync(join(cache, `emb-${name}${tag}.f32`), Buffer.from(all.buffer));
   writeFileSync(join(cache, `emb-${name}.json`), JSON.stringify({ dim, nodes: spec.nodes }));
   console.error(`${name}: ${n} x ${dim}`);
 }

@@ -41,6 +41,7 @@ export function readSet(dir, name) {
     kind: r.kind ?? null,
     group: sourceGroup(r.source),
     notes: r.notes ?? '',
-    faces: r.faces ?? null,
+    // What covers the labelled faces (mask, sunglasses, hand, hair, cut), where the set says.
+    covers: [...new Set((r.faces ?? []).map((f) => f.cover).filter(Boolean))],
   }));
 }

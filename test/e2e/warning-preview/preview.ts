@@ -40,6 +40,8 @@ function face([x, y, width, height]: [number, number, number, number]): FaceMeas
     exposure: { mean: 0.5, clipped: 0.01 },
     occlusion: 0,
     realness: 0.95,
+    photo: 0.95,
+    partsInside: 1,
     landmarks: [],
   };
 }
