@@ -27,6 +27,9 @@ function post(port: Port, head: unknown, bytes?: Uint8Array): void {
   for (const frame of toFrames(head, bytes, { binary })) port.postMessage(frame);
 }
 
+/** The port closed without a reply: nothing served it (no analyzer running) or its host went away mid-way. */
+export class AnalyzerUnavailable extends Error {}
+
 /** Sends one request with the file's bytes attached; resolves with the reply and its bytes. */
 export function askAnalyzer<T extends AnalyzerType>(
   type: T,
@@ -45,7 +48,7 @@ export function askAnalyzer<T extends AnalyzerType>(
       }),
     );
     // Nobody listening (analyzer not running) or it crashed mid-way.
-    port.onDisconnect.addListener(() => reject(new Error('analyzer unavailable')));
+    port.onDisconnect.addListener(() => reject(new AnalyzerUnavailable('analyzer unavailable')));
     post(port, { type, data }, bytes);
   });
 }
