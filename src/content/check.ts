@@ -86,3 +86,18 @@ export async function makeCopy(
     return null;
   }
 }
+
+/**
+ * A sign of an upload coming (src/content/intent.ts): has the analyzer start its worker and model now,
+ * and stay up its idle period from now. Asked over the analyzer port, which reaches a running analyzer
+ * only; with none (Chrome: no offscreen document), the background starts one, which warms itself.
+ */
+export async function warmAnalyzer(): Promise<void> {
+  try {
+    await askAnalyzer('prepare-analyzer', {}, new Uint8Array(0));
+  } catch (error) {
+    if (!(error instanceof AnalyzerUnavailable)) return;
+    prepared = null;
+    await prepareAnalyzer().catch(() => undefined);
+  }
+}
