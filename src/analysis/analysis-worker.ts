@@ -3,7 +3,7 @@
 
 import { type AnalysisJob, runJob } from './analysis-jobs';
 import type { ModelOptions } from './analyze-pixels';
-import { loadFaceModels } from './face-model';
+import { warmFaceModels } from './face-model';
 
 const MODELS: ModelOptions = {
   modelBase: new URL('models/', self.location.href).href,
@@ -11,10 +11,10 @@ const MODELS: ModelOptions = {
   wasmBase: new URL('wasm/', self.location.href).href,
 };
 
-// A worker is started just before it is needed (a warm-up or a check): load the model at once, so a
-// check that arrives meanwhile waits only for what is left of the load. A failed load is tried again
-// by the check itself.
-loadFaceModels(MODELS).catch(() => undefined);
+// A worker is started just before it is needed (a warm-up or a check): load the model and run it once
+// at once, so a check that arrives meanwhile waits only for what is left of that. A failed load is tried
+// again by the check itself.
+warmFaceModels(MODELS).catch(() => undefined);
 
 self.onmessage = async ({ data }: MessageEvent<{ id: number; job: AnalysisJob }>) => {
   const { id, job } = data;

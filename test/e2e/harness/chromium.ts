@@ -6,7 +6,8 @@ import { startNetworkRecorder } from './network-recorder';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, DIST, RESULTS } from './paths';
 import type { BrowserSession, LaunchOptions, TestPage } from './session';
 
-function wrap(page: Page): TestPage {
+/** A Playwright page behind the harness's TestPage (also for a browser without the extension: bench). */
+export function wrapPage(page: Page): TestPage {
   const errors: string[] = [];
   page.on('console', (msg) => {
     if (msg.type() === 'error') errors.push(msg.text());
@@ -83,11 +84,11 @@ export async function launchChromium(
     extensionOrigin,
     profileDir: profile,
     network,
-    newPage: async () => wrap(await context.newPage()),
+    newPage: async () => wrapPage(await context.newPage()),
     openExtensionPage: async (path) => {
       const page = await context.newPage();
       await page.goto(`${extensionOrigin}/${path}`);
-      return wrap(page);
+      return wrapPage(page);
     },
     close: async () => {
       await context.close();
