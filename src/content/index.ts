@@ -15,10 +15,11 @@ import { builtinSiteFor } from '../core/sites';
 import { send } from '../platform/messaging';
 import { loadSettings, onSettingsChanged, saveSettings } from '../platform/settings-store';
 import { listenForUploads } from './capture';
-import { checkImage, makeCopy } from './check';
+import { checkImage, makeCopy, warmAnalyzer } from './check';
 import { answerFrameAsks, uiForFrame } from './frames';
 import { createGate } from './gate';
 import { createIdNumberWatch } from './id-numbers/watch';
+import { watchIntent } from './intent';
 import { openPagePort } from './page-port';
 import { watchShadowRoots } from './shadow-roots';
 import { createWarningUi } from './warning/index';
@@ -103,3 +104,8 @@ openPagePort(hold);
 answerFrameAsks(localUi);
 // A held upload must never be stranded: when the page goes (or bfcache freezes it), release it.
 window.addEventListener('pagehide', () => gate.releaseAll());
+// No cold first photo: a sign of an upload coming warms the analyzer (never the page load itself).
+watchIntent(window, {
+  active: () => settings !== null && isProtected(settings),
+  warm: () => void warmAnalyzer(),
+});
