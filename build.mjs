@@ -4,6 +4,8 @@
 //   node build.mjs --watch    rebuild on change
 //   node build.mjs --browser=chrome   build one
 //   node build.mjs --out=DIR  build into DIR instead of dist/ (the reproducibility test)
+//   node build.mjs --out=DIR --analyzer-idle-ms=N   tests only: release the analyzer after N ms idle
+//                             (the shipped build always uses 90 s; see src/analysis/analyzer.ts)
 // The two builds differ only where a browser needs it (see manifestFor). The output depends only on the
 // sources and node_modules: no dates, no absolute paths, zip entries sorted (scripts/zip.mjs).
 import {
@@ -28,6 +30,10 @@ const args = process.argv.slice(2);
 const WATCH = args.includes('--watch');
 const BROWSERS = (args.find((a) => a.startsWith('--browser='))?.split('=')[1] ?? 'chrome,firefox').split(',');
 const OUT = resolve(ROOT, args.find((a) => a.startsWith('--out='))?.slice('--out='.length) ?? 'dist');
+const ANALYZER_IDLE_MS = Number(
+  args.find((a) => a.startsWith('--analyzer-idle-ms='))?.split('=')[1] ?? 90_000,
+);
+if (!(ANALYZER_IDLE_MS >= 1000)) throw new Error('--analyzer-idle-ms takes a number of ms >= 1000');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 
 /** Files shipped from node_modules and the repository: the face models, the models trained for FaceGuard
@@ -143,6 +149,7 @@ function esbuildOptions(browser) {
     logLevel: 'warning',
     define: {
       __BROWSER__: JSON.stringify(browser),
+      __ANALYZER_IDLE_MS__: String(ANALYZER_IDLE_MS),
       'process.env.NODE_ENV': '"production"',
     },
     loader: { '.svg': 'text' },

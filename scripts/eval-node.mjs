@@ -65,6 +65,8 @@ for (const l of labels) {
       gt: (l.faces ?? []).map((f) => f.box[2]),
       risk: r.risk,
       reasons: r.reasons.map((x) => x.key),
+      document: r.document?.kind ?? null,
+      documentScore: r.document?.score,
       ms: Math.round(ms),
       resize_ms: Math.round(tDecoded - t0),
       timings: r.timings,
@@ -107,6 +109,15 @@ for (const [name, test] of [
   console.log(name.padEnd(15), JSON.stringify(counts));
 }
 for (const d of misses(details)) {
-  console.log('  miss', d.file, d.label ?? d.class, '->', d.risk ?? d.error, '|', d.notes?.slice(0, 70));
+  console.log(
+    '  miss',
+    d.file,
+    d.label ?? d.class,
+    '->',
+    d.risk ?? d.error,
+    d.document ?? '-',
+    '|',
+    d.notes?.slice(0, 70),
+  );
 }
 console.log(JSON.stringify(summarize(details)));

@@ -2,12 +2,18 @@
 // Node eval (scripts/eval-node.mjs) and the cross-validation (training/node/cv-figures.mjs), so every
 // command reports the same figures the same way.
 //
-// Rows: {label?, class?, risk, reasons: string[], ms?, error?}. Labels other than the dev set's three are
-// skipped in the four face figures; art and photo rows (`class` art/photo as in artfaces, or `label` art
-// / photo) feed the photo-vs-art figures, and clear-frontal / face-not-clear rows count as photos there.
+// Rows: {label?, class?, risk, reasons: string[], document?, ms?, error?}. Labels other than the dev set's
+// three are skipped in the four face figures; art and photo rows (`class` art/photo as in artfaces, or
+// `label` art / photo) feed the photo-vs-art figures, and clear-frontal / face-not-clear rows count as
+// photos there. Rows that carry `document` (the kind of identity document found, or null) give the
+// document figures: doc_recall over id-document rows, doc_false_alarm over not-id-document rows,
+// doc_on_no_face and doc_on_face_photos over the dev set's no-face and face rows (null where a run has
+// no such rows, or does not run the document step).
 
 const share = (part, whole) => (whole ? Number((part / whole).toFixed(3)) : 0);
 const warned = (r) => r.risk === 'high' || r.risk === 'medium';
+const documentFound = (r) => r.document != null;
+const FACE_LABELS = ['clear-frontal', 'face-not-clear'];
 
 export const isArt = (r) => r.label === 'art' || r.class === 'art';
 export const isPhoto = (r) =>
@@ -26,6 +32,11 @@ export function summarize(rows) {
     .filter((ms) => typeof ms === 'number')
     .sort((a, b) => a - b);
   const pct = (p) => Math.round(times[Math.min(times.length - 1, Math.floor(p * times.length))] ?? 0);
+  const checked = ok.filter((r) => 'document' in r);
+  const docShare = (test) => {
+    const of = checked.filter(test);
+    return of.length ? share(of.filter(documentFound).length, of.length) : null;
+  };
   return {
     n: rows.length,
     recall_high: share(
@@ -43,6 +54,10 @@ export function summarize(rows) {
       photos.filter((r) => r.reasons.includes('reason_face_not_photo')).length,
       photos.length,
     ),
+    doc_recall: docShare((r) => r.label === 'id-document'),
+    doc_false_alarm: docShare((r) => r.label === 'not-id-document'),
+    doc_on_no_face: docShare((r) => r.label === 'no-face'),
+    doc_on_face_photos: docShare((r) => FACE_LABELS.includes(r.label)),
     n_art: art.length,
     n_photo: photos.length,
     errors: rows.filter((r) => r.error || r.risk === 'unknown').length,
@@ -60,6 +75,8 @@ export function misses(rows) {
       ((r.label === 'face-not-clear' || r.label === 'no-face') && r.risk === 'high') ||
       (r.label === 'no-face' && r.risk === 'medium') ||
       (isArt(r) && warned(r)) ||
-      (isPhoto(r) && r.reasons.includes('reason_face_not_photo')),
+      (isPhoto(r) && r.reasons.includes('reason_face_not_photo')) ||
+      (r.label === 'id-document' && !documentFound(r)) ||
+      (r.label !== 'id-document' && documentFound(r)),
   );
 }

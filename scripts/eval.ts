@@ -1,6 +1,8 @@
 // `npm run eval -- DIR`: runs the real check, as built into the extension, in headless Chromium over
 // DIR/labels.json, writes per-image results next to the build (dist/eval-results.json) and prints the
-// summary as its last line (one JSON object).
+// summary as its last line (one JSON object). Every row carries the kind of identity document found, or
+// null; rows labelled id-document / not-id-document give doc_recall and doc_false_alarm
+// (scripts/eval-summary.mjs).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { launch } from '../test/e2e/harness';
@@ -29,7 +31,9 @@ const MIME: Record<string, string> = {
 };
 
 const session = await launch('chromium');
-const rows: Array<Label & { risk: string; reasons: string[]; ms: number; error?: string }> = [];
+const rows: Array<
+  Label & { risk: string; reasons: string[]; document: string | null; ms: number; error?: string }
+> = [];
 try {
   const client = await analyzerClient(session);
   for (const item of labels) {
@@ -38,9 +42,15 @@ try {
         join(dir, item.file),
         MIME[extname(item.file).toLowerCase()] ?? '',
       );
-      rows.push({ ...item, risk: verdict.risk, reasons: verdict.reasons.map((r) => r.key), ms });
+      rows.push({
+        ...item,
+        risk: verdict.risk,
+        reasons: verdict.reasons.map((r) => r.key),
+        document: verdict.document?.kind ?? null,
+        ms,
+      });
     } catch (error) {
-      rows.push({ ...item, risk: 'error', reasons: [], ms: 0, error: String(error) });
+      rows.push({ ...item, risk: 'error', reasons: [], document: null, ms: 0, error: String(error) });
     }
   }
 } finally {
@@ -52,7 +62,7 @@ const out = join(REPO, 'dist/eval-results.json');
 writeFileSync(out, `${JSON.stringify({ dir, summary, rows }, null, 1)}\n`);
 for (const r of misses(rows)) {
   console.log(
-    `miss: ${r.file} ${r.label ?? r.class} -> ${r.risk} ${r.reasons.join(',')}${r.error ? ` ${r.error}` : ''}`,
+    `miss: ${r.file} ${r.label ?? r.class} -> ${r.risk} ${r.document ?? '-'} ${r.reasons.join(',')}${r.error ? ` ${r.error}` : ''}`,
   );
 }
 console.log(`per-image results: ${out}`);

@@ -36,7 +36,7 @@ export const SOURCE_FILES = [
   'scripts/zip.mjs',
   'scripts/zip.d.mts',
 ];
-export const SOURCE_FOLDERS = ['icons', 'src'];
+export const SOURCE_FOLDERS = ['icons', 'models', 'src'];
 
 export const artifactNames = (version) => ({
   chrome: `faceguard-chrome-${version}.zip`,
@@ -105,6 +105,8 @@ Check with \`sha256sum dist/*.zip\`.
 - Copies unchanged from \`node_modules\`: the BlazeFace and FaceMesh models
   (\`@vladmandic/human\` ${locked('@vladmandic/human')}, \`models/\`) and the TensorFlow.js WebAssembly binaries
   (\`@tensorflow/tfjs-backend-wasm\` ${locked('@tensorflow/tfjs-backend-wasm')}, \`dist/*.wasm\`).
+- Copies unchanged from \`models/\`: FaceGuard's own photo-or-art and parts-in-view read-outs of FaceMesh
+  (weights as data, no code; how they were trained and from what is in README.md, "Model card").
 - Merges \`src/i18n/<language>/*.json\` into \`_locales/<language>/messages.json\`, copies \`icons/*.png\`
   and the pages of \`src/ui/\`, and writes each browser's \`manifest.json\` from the one in this folder
   (Firefox's without the \`offscreen\` permission, Chrome's without \`browser_specific_settings\`).

@@ -16,6 +16,8 @@ export type AnalysisJob =
       name: string;
       kind: CopyKind;
       boxes: Box[];
+      /** Covered exactly, without a face's margins (a document's portrait and number lines). */
+      areas: Box[];
       style: BlurStyle;
     };
 
@@ -32,7 +34,7 @@ export async function runJob(job: AnalysisJob, models: ModelOptions): Promise<Ve
     const copy =
       job.kind === 'strip'
         ? await stripMetadata(job.bytes, job.mime, job.name)
-        : await coverFacesCopy(job.bytes, job.mime, job.name, job.boxes, job.style);
+        : await coverFacesCopy(job.bytes, job.mime, job.name, job.boxes, job.style, {}, job.areas);
     return { bytes: copy.bytes, type: copy.type, name: copy.name };
   } catch (error) {
     if (error instanceof SaferCopyError) return { error: error.reason };

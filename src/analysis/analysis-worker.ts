@@ -3,12 +3,18 @@
 
 import { type AnalysisJob, runJob } from './analysis-jobs';
 import type { ModelOptions } from './analyze-pixels';
+import { warmFaceModels } from './face-model';
 
 const MODELS: ModelOptions = {
   modelBase: new URL('models/', self.location.href).href,
   trainedBase: new URL('models/', self.location.href).href,
   wasmBase: new URL('wasm/', self.location.href).href,
 };
+
+// A worker is started just before it is needed (a warm-up or a check): load the model and run it once
+// at once, so a check that arrives meanwhile waits only for what is left of that. A failed load is tried
+// again by the check itself.
+warmFaceModels(MODELS).catch(() => undefined);
 
 self.onmessage = async ({ data }: MessageEvent<{ id: number; job: AnalysisJob }>) => {
   const { id, job } = data;

@@ -1,6 +1,7 @@
 // Environment-agnostic entry of the local check: decoded pixels in, risk + reasons + faces out.
-import { decideRisk } from '../core/risk';
-import type { FaceMeasures, Reason, Risk, Sensitivity } from '../core/verdict';
+import { decideRiskWithDocument } from '../core/risk';
+import type { DocumentFinding, FaceMeasures, Reason, Risk, Sensitivity } from '../core/verdict';
+import { documentStep } from './document-step';
 import { type FaceView, measureFaces, regionsToReread } from './face-measures';
 import { detectFaces, type ModelOptions, type Pixels } from './face-model';
 
@@ -43,6 +44,7 @@ export interface AnalysisResult {
   risk: Risk;
   reasons: Reason[];
   faces: FaceMeasures[];
+  document: DocumentFinding | null;
   timings: Record<string, number>;
 }
 
@@ -78,12 +80,25 @@ export async function analyzePixels(
     }
     const faces = measureFaces(raw, pixels, scale, views);
     const t2 = performance.now();
-    const { risk, reasons } = decideRisk(
+    const closer = original.region && {
+      region: original.region,
+      detect: async (img: Pixels, k: number) => (await detectFaces(img, models, k)).faces,
+    };
+    const document = await documentStep(pixels, raw, scale, closer);
+    const t3 = performance.now();
+    const { risk, reasons } = decideRiskWithDocument(
       faces,
       { width: original.width, height: original.height },
       sensitivity,
+      document,
     );
-    return { risk, reasons, faces, timings: { ...timings, measure: t2 - t1, total: performance.now() - t0 } };
+    return {
+      risk,
+      reasons,
+      faces,
+      document,
+      timings: { ...timings, measure: t2 - t1, document: t3 - t2, total: performance.now() - t0 },
+    };
   } finally {
     original.release?.();
   }

@@ -329,6 +329,21 @@ async function runMesh(
 }
 
 /**
+ * Loads the models and runs each once on a blank picture: a graph's first run on the wasm backend plans
+ * its execution and allocates its buffers, which a warm-up should pay rather than the first photo.
+ */
+export async function warmFaceModels(opts: ModelOptions): Promise<void> {
+  const { detector, mesh, trained } = await loadFaceModels(opts);
+  const blank: Pixels = {
+    data: new Uint8ClampedArray(DET_SIZE * DET_SIZE * 4),
+    width: DET_SIZE,
+    height: DET_SIZE,
+  };
+  await detectWindow(detector, blank, 0, 0, DET_SIZE);
+  await runMesh(mesh, blank, { cx: DET_SIZE / 2, cy: DET_SIZE / 2, side: DET_SIZE, angle: 0 }, trained);
+}
+
+/**
  * Detects faces and fits landmarks on the largest ones. Coordinates are in the pixels given; the caller
  * multiplies by its downscale factor.
  */

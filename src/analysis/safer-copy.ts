@@ -218,7 +218,7 @@ export function blurFaces(
 }
 
 /**
- * A copy of the file with the chosen faces covered: decoded upright, covered, re-encoded (JPEG at
+ * A copy of the file with the chosen faces (and `areas`, exactly) covered: decoded upright, covered, re-encoded (JPEG at
  * JPEG_QUALITY, PNG stays PNG, WebP stays WebP where the engine can write it). Re-encoding writes no
  * metadata, and pixels are already upright so no orientation tag is needed. Throws SaferCopyError.
  */
@@ -229,6 +229,7 @@ export async function coverFacesCopy(
   boxes: readonly Box[],
   style: CoverStyle,
   options: CoverOptions = {},
+  areas: readonly Box[] = [],
 ): Promise<SaferCopy> {
   const input = asBytes(bytes);
   const kind = kindOf(input, type, name);
@@ -236,6 +237,8 @@ export async function coverFacesCopy(
   const bitmap = await decodeImage(input, type || (MIME[kind] ?? ''));
   try {
     const img = blurFaces(bitmap, boxes, style, options);
+    // Areas are covered as they are: no face margins around a document's portrait or number lines.
+    coverFacesInPlace(img, areas, style, { ...options, margin: 0 });
     return await reencode(img, kind, name, type);
   } finally {
     bitmap.close();

@@ -1,8 +1,10 @@
 // Runs analysis jobs on a few dedicated workers, one job per worker at a time: a batch of photos is
 // checked on several cores, and memory stays bounded (at most `size` images decoded at once). Workers
-// start only when a job finds every running one busy; extra ones stop after a quiet spell, the first
-// stays so the model stays warm. A worker that crashes or hangs fails its job and is replaced, so one
-// bad image cannot stall every later check. Free of browser APIs beyond the minimal worker shape below.
+// start only when a job finds every running one busy (or when `warm` asks for one ahead of a check);
+// extra ones stop after a quiet spell, and after a longer one (`releaseMs`) the whole pool is released:
+// every worker, and with it the model's memory, until the next job or warm-up. A worker that crashes or
+// hangs fails its job and is replaced, so one bad image cannot stall every later check. Free of browser
+// APIs beyond the minimal worker shape below.
 
 /** The part of a Worker the pool uses (a fake in unit tests). */
 export interface WorkerLike {
@@ -37,17 +39,51 @@ export interface PoolOptions {
   idleMs: number;
   /** A job still running after this long counts as a hung worker. */
   jobMs: number;
+  /** How long the whole pool may sit idle (no job running or waiting) before every worker is stopped. */
+  releaseMs: number;
+  /** Called once the pool has released its workers after `releaseMs` idle. */
+  onRelease?: () => void;
+}
+
+export interface PoolState {
+  /** Workers running (0 once released). */
+  workers: number;
+  /** Jobs running or waiting. */
+  jobs: number;
 }
 
 export interface WorkerPool {
   /** Posts `{id, job}` to a free worker and resolves with its reply's result. */
   run(job: unknown, transfer?: Transferable[]): Promise<unknown>;
+  /** Starts the first worker ahead of a job (it loads the model as it starts) and restarts the idle clock. */
+  warm(): void;
+  state(): PoolState;
 }
 
-export function createWorkerPool({ spawn, size, idleMs, jobMs }: PoolOptions): WorkerPool {
+export function createWorkerPool({
+  spawn,
+  size,
+  idleMs,
+  jobMs,
+  releaseMs,
+  onRelease,
+}: PoolOptions): WorkerPool {
   const slots: Slot[] = [];
   const waiting: Job[] = [];
   let nextId = 1;
+  let releaseTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Restarts the release clock when nothing runs or waits; stops it otherwise. */
+  const idleCheck = () => {
+    clearTimeout(releaseTimer);
+    releaseTimer = undefined;
+    if (slots.length === 0 || waiting.length > 0 || slots.some((s) => s.job !== null)) return;
+    releaseTimer = setTimeout(() => {
+      releaseTimer = undefined;
+      for (const slot of [...slots]) stop(slot);
+      onRelease?.();
+    }, releaseMs);
+  };
 
   const stop = (slot: Slot) => {
     clearTimeout(slot.idleTimer);
@@ -63,6 +99,7 @@ export function createWorkerPool({ spawn, size, idleMs, jobMs }: PoolOptions): W
     job?.reject(new Error(reason));
     const next = waiting.shift();
     if (next) dispatch(next);
+    else idleCheck();
   };
 
   const finish = (slot: Slot) => {
@@ -71,8 +108,9 @@ export function createWorkerPool({ spawn, size, idleMs, jobMs }: PoolOptions): W
     const next = waiting.shift();
     if (next) {
       start(slot, next);
-    } else if (slots.indexOf(slot) > 0) {
-      slot.idleTimer = setTimeout(() => stop(slot), idleMs);
+    } else {
+      if (slots.indexOf(slot) > 0) slot.idleTimer = setTimeout(() => stop(slot), idleMs);
+      idleCheck();
     }
   };
 
@@ -105,6 +143,8 @@ export function createWorkerPool({ spawn, size, idleMs, jobMs }: PoolOptions): W
   };
 
   const dispatch = (job: Job) => {
+    clearTimeout(releaseTimer);
+    releaseTimer = undefined;
     const free = slots.find((s) => s.job === null) ?? (slots.length < size ? open() : null);
     if (free) start(free, job);
     else waiting.push(job);
@@ -113,5 +153,13 @@ export function createWorkerPool({ spawn, size, idleMs, jobMs }: PoolOptions): W
   return {
     run: (message, transfer = []) =>
       new Promise((resolve, reject) => dispatch({ id: nextId++, message, transfer, resolve, reject })),
+    warm: () => {
+      if (slots.length === 0) open();
+      idleCheck();
+    },
+    state: () => ({
+      workers: slots.length,
+      jobs: waiting.length + slots.filter((s) => s.job !== null).length,
+    }),
   };
 }

@@ -1,20 +1,26 @@
-// Where the analyzer runs. Chrome: an offscreen document, created on the first upload and kept while
-// the browser runs so its workers (and the model in them) stay warm. Firefox: this background page
-// itself (it can start workers), so it serves the analyzer port; the build drops the branch the
-// browser does not use.
+// Where the analyzer runs. Chrome: an offscreen document, created on the first upload or on a sign of
+// one coming (src/content/intent.ts) and closed again once the analyzer has been idle for a while
+// (src/analysis/analyzer.ts asks for that), so nothing stays in memory between posts. Firefox: this
+// background page itself (it can start workers), so it serves the analyzer port; its workers stop
+// after the same idle period. The build drops the branch the browser does not use.
 import browser from 'webextension-polyfill';
 import { serveAnalyzer } from '../platform/analyzer-port';
 import type { Handlers } from './router';
 
 let creating: Promise<void> | null = null;
 
-async function ensureOffscreenDocument(): Promise<void> {
+async function offscreenDocumentOpen(): Promise<boolean> {
   const url = browser.runtime.getURL('offscreen.html');
   const existing = await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] });
-  if (existing.some((context) => context.documentUrl === url)) return;
+  return existing.some((context) => context.documentUrl === url);
+}
+
+async function ensureOffscreenDocument(): Promise<void> {
+  if (creating) return creating;
+  if (await offscreenDocumentOpen()) return;
   creating ??= chrome.offscreen
     .createDocument({
-      url,
+      url: browser.runtime.getURL('offscreen.html'),
       reasons: ['WORKERS'],
       justification: 'Starts the workers that check photos for faces on the device, off the page.',
     })
@@ -24,19 +30,35 @@ async function ensureOffscreenDocument(): Promise<void> {
   await creating;
 }
 
+/** The document asks for this once its workers are stopped; one being created meanwhile is kept. */
+async function closeOffscreenDocument(): Promise<void> {
+  if (creating || !(await offscreenDocumentOpen())) return;
+  await chrome.offscreen.closeDocument().catch(() => undefined);
+}
+
+// The event page is the analyzer's host; its workers start on the first image or warm-up, not at start.
+// (A dynamic import, so Chrome's service worker bundle leaves the analyzer out.)
+const analyzer = () => import('../analysis/analyzer');
 if (__BROWSER__ === 'firefox') {
-  // The event page is the analyzer's host; its workers start on the first image, not at start.
-  // (A dynamic import, so Chrome's service worker bundle leaves the analyzer out.)
-  const analyzer = () => import('../analysis/analyzer');
   serveAnalyzer({
     'check-image': async (data, bytes) => (await analyzer()).handleCheck(data, bytes),
     'make-copy': async (data, bytes) => (await analyzer()).handleCopy(data, bytes),
+    'analyzer-state': async () => ({ result: (await analyzer()).analyzerState() }),
+    'prepare-analyzer': async () => {
+      (await analyzer()).warmAnalyzer();
+      return { result: null };
+    },
   });
 }
 
 export const analyzerHandlers: Handlers = {
   'prepare-analyzer': async () => {
     if (__BROWSER__ === 'chrome') await ensureOffscreenDocument();
+    else (await analyzer()).warmAnalyzer();
+    return null;
+  },
+  'release-analyzer': async () => {
+    if (__BROWSER__ === 'chrome') await closeOffscreenDocument();
     return null;
   },
 };

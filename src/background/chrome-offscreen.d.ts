@@ -5,6 +5,7 @@ declare namespace chrome.offscreen {
     reasons: string[];
     justification: string;
   }): Promise<void>;
+  function closeDocument(): Promise<void>;
 }
 declare namespace chrome.runtime {
   function getContexts(filter: { contextTypes: string[] }): Promise<Array<{ documentUrl?: string }>>;

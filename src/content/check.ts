@@ -77,12 +77,28 @@ export async function makeCopy(
   kind: CopyKind,
   boxes: Box[],
   style: BlurStyle,
+  areas: Box[] = [],
 ): Promise<File | null> {
   try {
-    const copy = await analyze('make-copy', { image: fileInfo(file), kind, boxes, style }, file);
+    const copy = await analyze('make-copy', { image: fileInfo(file), kind, boxes, areas, style }, file);
     if (!('image' in copy.result)) return null;
     return toFile({ ...fileInfo(file), type: copy.result.image.type || file.type }, copy.bytes);
   } catch {
     return null;
+  }
+}
+
+/**
+ * A sign of an upload coming (src/content/intent.ts): has the analyzer start its worker and model now,
+ * and stay up its idle period from now. Asked over the analyzer port, which reaches a running analyzer
+ * only; with none (Chrome: no offscreen document), the background starts one, which warms itself.
+ */
+export async function warmAnalyzer(): Promise<void> {
+  try {
+    await askAnalyzer('prepare-analyzer', {}, new Uint8Array(0));
+  } catch (error) {
+    if (!(error instanceof AnalyzerUnavailable)) return;
+    prepared = null;
+    await prepareAnalyzer().catch(() => undefined);
   }
 }

@@ -16,12 +16,13 @@ import { builtinSiteFor } from '../core/sites';
 import { send } from '../platform/messaging';
 import { loadSettings, onSettingsChanged, saveSettings } from '../platform/settings-store';
 import { listenForUploads } from './capture';
-import { checkImage, makeCopy } from './check';
+import { checkImage, makeCopy, warmAnalyzer } from './check';
 import type { Delivery } from './delivery';
 import { answerFrameAsks, uiForFrame } from './frames';
 import { createGate } from './gate';
 import { HELD_TAG, keepHeld } from './held-stash';
 import { createIdNumberWatch } from './id-numbers/watch';
+import { watchIntent } from './intent';
 import { openPagePort } from './page-port';
 import { watchShadowRoots } from './shadow-roots';
 import { inheritedUploads } from './take-over';
@@ -67,6 +68,8 @@ const gate = createGate({
       kind,
       (faces ?? verdict.faces.map((_, i) => i)).flatMap((i) => verdict.faces[i]?.box ?? []),
       s.blurStyle,
+      // A document's copy also covers its portrait and identifying lines.
+      kind === 'blur' ? (verdict.document?.cover ?? []) : [],
     ),
   record: (summary) => void send('record-check', summary).catch(() => undefined),
   // Chrome keeps an updated or reloaded extension's content scripts running, cut off from it.
@@ -139,3 +142,9 @@ if (__BROWSER__ === 'firefox' && document.querySelector(`${HOST_TAG}, ${HELD_TAG
   else if (questionClosed) ui().toast('gate_question_closed');
   for (const delivery of deliveries) hold(delivery);
 }
+
+// No cold first photo: a sign of an upload coming warms the analyzer (never the page load itself).
+watchIntent(window, {
+  active: () => settings !== null && isProtected(settings),
+  warm: () => void warmAnalyzer(),
+});

@@ -8,6 +8,33 @@ export interface RgbaLike {
 }
 
 /**
+ * Adds the bilinear RGB sample of an RGBA image at (x, y) to acc[0..2]. Coordinates are in pixel-index
+ * space (pixel i's centre at i); within one pixel beyond an edge, the edge pixels are used. The caller
+ * keeps (x, y) in [-1, width) x [-1, height).
+ */
+export function addBilinear(img: RgbaLike, x: number, y: number, acc: Float64Array): void {
+  const { data, width, height } = img;
+  const x0 = Math.floor(x);
+  const y0 = Math.floor(y);
+  const fx = x - x0;
+  const fy = y - y0;
+  const xa = x0 < 0 ? 0 : x0;
+  const xb = x0 + 1 >= width ? width - 1 : x0 + 1;
+  const ya = y0 < 0 ? 0 : y0;
+  const yb = y0 + 1 >= height ? height - 1 : y0 + 1;
+  const i00 = (ya * width + xa) * 4;
+  const i01 = (ya * width + xb) * 4;
+  const i10 = (yb * width + xa) * 4;
+  const i11 = (yb * width + xb) * 4;
+  const w00 = (1 - fx) * (1 - fy);
+  const w01 = fx * (1 - fy);
+  const w10 = (1 - fx) * fy;
+  const w11 = fx * fy;
+  for (let c = 0; c < 3; c++)
+    acc[c]! += data[i00 + c]! * w00 + data[i01 + c]! * w01 + data[i10 + c]! * w10 + data[i11 + c]! * w11;
+}
+
+/**
  * Samples a size x size RGB square from an RGBA image through centre (cx, cy), side length `side` (source
  * px) and rotation `angle` (radians, the square's x axis direction). Each output pixel averages k x k
  * bilinear taps (k ~ source px per output px, at most `maxTaps`) so large faces are not aliased. The
@@ -31,47 +58,28 @@ export function sampleSquare(
   const k = Math.max(1, Math.min(maxTaps, Math.round(step)));
   const cos = Math.cos(angle);
   const sin = Math.sin(angle);
-  const { data, width, height } = img;
+  const { width, height } = img;
   const scale = (hi - lo) / 255;
   const half = side / 2;
+  const tap = new Float64Array(3);
   for (let oy = 0; oy < size; oy++) {
     for (let ox = 0; ox < size; ox++) {
-      let r = 0;
-      let g = 0;
-      let b = 0;
+      tap.fill(0);
       for (let sy = 0; sy < k; sy++) {
         const v = (oy + (sy + 0.5) / k) * step - half;
         for (let sx = 0; sx < k; sx++) {
           const u = (ox + (sx + 0.5) / k) * step - half;
           const x = cx + u * cos - v * sin - 0.5;
           const y = cy + u * sin + v * cos - 0.5;
-          const x0 = Math.floor(x);
-          const y0 = Math.floor(y);
-          if (x0 < -1 || x0 >= width || y0 < -1 || y0 >= height) continue;
-          const fx = x - x0;
-          const fy = y - y0;
-          const xa = x0 < 0 ? 0 : x0;
-          const xb = x0 + 1 >= width ? width - 1 : x0 + 1;
-          const ya = y0 < 0 ? 0 : y0;
-          const yb = y0 + 1 >= height ? height - 1 : y0 + 1;
-          const i00 = (ya * width + xa) * 4;
-          const i01 = (ya * width + xb) * 4;
-          const i10 = (yb * width + xa) * 4;
-          const i11 = (yb * width + xb) * 4;
-          const w00 = (1 - fx) * (1 - fy);
-          const w01 = fx * (1 - fy);
-          const w10 = (1 - fx) * fy;
-          const w11 = fx * fy;
-          r += data[i00]! * w00 + data[i01]! * w01 + data[i10]! * w10 + data[i11]! * w11;
-          g += data[i00 + 1]! * w00 + data[i01 + 1]! * w01 + data[i10 + 1]! * w10 + data[i11 + 1]! * w11;
-          b += data[i00 + 2]! * w00 + data[i01 + 2]! * w01 + data[i10 + 2]! * w10 + data[i11 + 2]! * w11;
+          if (x < -1 || x >= width || y < -1 || y >= height) continue;
+          addBilinear(img, x, y, tap);
         }
       }
       const n = k * k;
       const o = (oy * size + ox) * 3;
-      out[o] = lo + (r / n) * scale;
-      out[o + 1] = lo + (g / n) * scale;
-      out[o + 2] = lo + (b / n) * scale;
+      out[o] = lo + (tap[0]! / n) * scale;
+      out[o + 1] = lo + (tap[1]! / n) * scale;
+      out[o + 2] = lo + (tap[2]! / n) * scale;
     }
   }
   return out;

@@ -45,17 +45,33 @@ export interface FrameAnswer {
   disableSite: boolean;
 }
 
+/** The analyzer's workers right now: 0 workers once released after being idle. */
+export interface AnalyzerState {
+  workers: number;
+  /** Checks and copies running or waiting. */
+  jobs: number;
+}
+
 export interface RequestMap {
   /**
    * content -> background: make sure the analyzer runs (Chrome: create the offscreen document) before
    * 'check-image'/'make-copy' are sent, so the bytes travel once, straight to the analyzer.
    */
   'prepare-analyzer': { request: Record<string, never>; response: null };
+  /**
+   * The analyzer has been idle (src/analysis/analyzer.ts) and stopped its workers. Chrome: offscreen
+   * document -> background, which closes that document.
+   */
+  'release-analyzer': { request: Record<string, never>; response: null };
+  /** extension -> analyzer (over the analyzer port): what runs now. */
+  'analyzer-state': { request: Record<string, never>; response: AnalyzerState };
   /** content -> analyzer (the file's bytes attached, src/platform/analyzer-port.ts): check one image. */
   'check-image': { request: { image: FileInfo; sensitivity: Sensitivity }; response: Verdict };
   /** content -> analyzer (bytes attached both ways): make a safer copy. */
   'make-copy': {
-    request: { image: FileInfo; kind: CopyKind; boxes: Box[]; style: BlurStyle };
+    /** boxes: faces (grown to hairline and chin when covered); areas: rectangles covered as they are (an
+     * identity document's portrait and identifying lines). */
+    request: { image: FileInfo; kind: CopyKind; boxes: Box[]; areas?: Box[]; style: BlurStyle };
     response: { image: FileInfo } | { error: string };
   };
   /** content -> background: remember a check for the popup (summary only). */
@@ -96,6 +112,8 @@ export type Response<T extends RequestType> = RequestMap[T]['response'];
 
 const REQUEST_TYPES: readonly RequestType[] = [
   'prepare-analyzer',
+  'release-analyzer',
+  'analyzer-state',
   'check-image',
   'make-copy',
   'record-check',
@@ -121,4 +139,8 @@ export function isRequest(message: unknown): message is Request {
 }
 
 /** Types only extension pages (popup, settings, learn, welcome) may send. */
-export const PAGE_ONLY_TYPES: ReadonlySet<RequestType> = new Set(['get-recent', 'clear-recent']);
+export const PAGE_ONLY_TYPES: ReadonlySet<RequestType> = new Set([
+  'get-recent',
+  'clear-recent',
+  'release-analyzer',
+]);

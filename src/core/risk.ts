@@ -7,7 +7,8 @@
 // low    = something face-like that is far from usable (tiny, profile, heavily blurred, covered, dark)
 //          or does not look like a photographed person (drawing, render, animal).
 // none   = no face found. unknown = the image could not be analysed (decided by the caller).
-import type { FaceMeasures, Reason, Risk, Sensitivity } from './verdict';
+import { withDocument } from './document-risk';
+import type { DocumentFinding, FaceMeasures, Reason, Risk, Sensitivity } from './verdict';
 
 interface Limits {
   /** Minimum eye distance (px, original image) for "high". */
@@ -112,4 +113,31 @@ export function decideRisk(
   const same = grades.filter((g) => g.risk === top.risk).length;
   if (top.risk === 'high' && same > 1) reasons.push({ key: 'reason_several_faces', values: [String(same)] });
   return { risk: top.risk, reasons };
+}
+
+/**
+ * The faces' decision composed with an identity document found in the same picture (document-risk.ts).
+ * The document's own portrait is left out of the faces' decision: the document's reason already says
+ * what it is, and a face reason about the same portrait would repeat it ("a sharp face 180 px wide").
+ */
+export function decideRiskWithDocument(
+  faces: FaceMeasures[],
+  image: { width: number; height: number },
+  sensitivity: Sensitivity,
+  document: DocumentFinding | null,
+): { risk: Risk; reasons: Reason[] } {
+  const portrait = document?.portrait;
+  const others = portrait
+    ? faces.filter((f) => {
+        const x = f.box.x + f.box.width / 2;
+        const y = f.box.y + f.box.height / 2;
+        return !(
+          x >= portrait.x &&
+          x <= portrait.x + portrait.width &&
+          y >= portrait.y &&
+          y <= portrait.y + portrait.height
+        );
+      })
+    : faces;
+  return withDocument(decideRisk(others, image, sensitivity), document);
 }

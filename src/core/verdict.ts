@@ -69,10 +69,34 @@ export interface PhotoMetadata {
   takenAt: string | null;
 }
 
+/**
+ * What kind of identity document: a passport data page (or a visa on one), an identity card (resident ID,
+ * residence card, driving licence, other photo ID), or the back of a card that carries the holder's
+ * machine-readable lines but no portrait.
+ */
+export type DocumentKind = 'passport' | 'id-card' | 'id-back';
+
+/** An identity document found in the picture (original px, orientation applied). */
+export interface DocumentFinding {
+  kind: DocumentKind;
+  /** Bounds of the document as far as it was found (portrait, text, machine-readable lines). */
+  box: Box;
+  /** The holder's portrait on it, head and shoulders; null on a side that carries none (a card's back). */
+  portrait: Box | null;
+  /** Lines that identify the holder: the machine-readable zone, the ID number. */
+  lines: Box[];
+  /** What the copy covers: the portrait and the identifying lines, grown to cover them whole. */
+  cover: Box[];
+  /** 0..1, the document model's confidence (1 when found from the machine-readable zone). */
+  score: number;
+}
+
 export interface Verdict {
   risk: Risk;
   reasons: Reason[];
   faces: FaceMeasures[];
+  /** An identity document in the picture, or null (also when the picture could not be checked). */
+  document?: DocumentFinding | null;
   metadata: PhotoMetadata;
   /** Displayed size (orientation applied); 0 when undecodable. */
   width: number;

@@ -11,7 +11,7 @@ import { isRequest, type RequestMap, type Response } from '../core/protocol';
 
 export const ANALYZER_PORT = 'faceguard-analyzer';
 
-type AnalyzerType = 'check-image' | 'make-copy';
+type AnalyzerType = 'check-image' | 'make-copy' | 'analyzer-state' | 'prepare-analyzer';
 type Port = browser.Runtime.Port;
 type ReplyHead = { result: unknown } | { error: string };
 
@@ -63,6 +63,9 @@ export interface AnalyzerHandlers {
     bytes: Uint8Array,
   ) => Promise<Answer<'check-image'>>;
   'make-copy': (data: RequestMap['make-copy']['request'], bytes: Uint8Array) => Promise<Answer<'make-copy'>>;
+  'analyzer-state': () => Promise<Answer<'analyzer-state'>>;
+  /** Warm the analyzer now (a sign of an upload coming). */
+  'prepare-analyzer': () => Promise<Answer<'prepare-analyzer'>>;
 }
 
 /** The analyzer's side: answers one request per port, from this extension only. */
@@ -74,15 +77,11 @@ export function serveAnalyzer(handlers: AnalyzerHandlers): void {
         const message = whole?.head;
         let head: ReplyHead;
         let bytes: Uint8Array | undefined;
-        if (
-          !whole ||
-          !isRequest(message) ||
-          !(message.type === 'check-image' || message.type === 'make-copy')
-        ) {
+        if (!whole || !isRequest(message) || !Object.hasOwn(handlers, message.type)) {
           head = { error: 'bad request' };
         } else {
           try {
-            const handler = handlers[message.type] as (
+            const handler = handlers[message.type as AnalyzerType] as (
               data: unknown,
               bytes: Uint8Array,
             ) => Promise<Answer<AnalyzerType>>;

@@ -236,6 +236,42 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s', (name) => {
     await page.close();
   });
 
+  it('an identity document: says so, cancel first and focused, the copy covers the outlined areas', async () => {
+    const page = await env.page();
+    await open(page, 'document', '&lang=en');
+    expect(await page.evaluate(() => window.__fgRoot!.querySelector('h2')!.textContent)).toBe(
+      'This is a photo of an identity document',
+    );
+    expect(await focused(page)).toBe('cancel');
+    const buttons = await page.evaluate(() =>
+      [...window.__fgRoot!.querySelectorAll<HTMLElement>('.actions [data-action]')].map((b) => [
+        b.dataset.action,
+        b.textContent,
+      ]),
+    );
+    expect(buttons).toEqual([
+      ['cancel', 'Cancel this uploadEsc'],
+      ['blur', 'Upload with the photo and ID number coveredB'],
+      ['upload', 'Upload anywayU'],
+    ]);
+    // The portrait and the number line are outlined on the thumbnail.
+    expect(await page.evaluate(() => window.__fgRoot!.querySelectorAll('.doc-area').length)).toBe(2);
+    await page.press('Enter');
+    expect(await result(page)).toEqual({ decisions: [{ id: 'a', action: 'cancel' }], disableSite: false });
+
+    await open(page, 'document', '&lang=zh_CN');
+    expect(await page.evaluate(() => window.__fgRoot!.querySelector('h2')!.textContent)).toBe(
+      '这是一张身份证件的照片',
+    );
+    await page.press('b');
+    expect(await result(page)).toEqual({
+      decisions: [{ id: 'a', action: 'blur', faces: [0] }],
+      disableSite: false,
+    });
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
   it('Escape cancels every image; m and u choose for all; Enter activates the focused button', async () => {
     const page = await env.page();
     await open(page, 'many', '&lang=en');
@@ -390,7 +426,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s', (name) => {
       const page = await env.page(scheme);
       const problems: string[] = [];
       for (const lang of ['en', 'zh_CN', 'zh_TW']) {
-        for (const scenario of ['single', 'many', 'notice', 'idnumber']) {
+        for (const scenario of ['single', 'many', 'notice', 'document', 'idnumber']) {
           await open(page, scenario, `&lang=${lang}&open=1&seconds=600`);
           await page.addScript(AXE);
           const violations = await page.evaluate(async () => {

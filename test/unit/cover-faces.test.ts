@@ -149,3 +149,28 @@ describe('coverFaces', () => {
     );
   });
 });
+
+describe("covering areas exactly (a document's portrait and number lines)", () => {
+  it('changes every pixel inside the area and none outside it, with no face margins', () => {
+    const img = noisyImage(120, 80);
+    const area: Box = { x: 20, y: 30, width: 60, height: 12 };
+    const out = coverFaces(img, [area], 'fill', { margin: 0 });
+    let outsideChanged = 0;
+    for (let y = 0; y < img.height; y++) {
+      for (let x = 0; x < img.width; x++) {
+        const p = (y * img.width + x) * 4;
+        const same = [0, 1, 2].every((k) => out.data[p + k] === img.data[p + k]);
+        const inArea = x >= area.x && x < area.x + area.width && y >= area.y && y < area.y + area.height;
+        if (!inArea && !same) outsideChanged++;
+      }
+    }
+    expect(outsideChanged).toBe(0);
+    // Away from the rounded corners the area is the fill colour.
+    const p = (36 * img.width + 50) * 4;
+    expect([out.data[p], out.data[p + 1], out.data[p + 2]]).toEqual([128, 132, 140]);
+    // A blurred line keeps no detail a reader could use.
+    const blurred = coverFaces(img, [area], 'blur', { margin: 0 });
+    const inner = { x: area.x + 4, y: area.y + 3, width: area.width - 8, height: area.height - 6 };
+    expect(detail(blurred, inner)).toBeLessThan(detail(img, inner) * 0.35);
+  });
+});

@@ -1,26 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { decideRisk } from '../../src/core/risk';
-import type { FaceMeasures } from '../../src/core/verdict';
+import { clearFace } from './face-fixture';
 
 const IMG = { width: 1000, height: 1000 };
-function face(over: Partial<FaceMeasures> = {}): FaceMeasures {
-  return {
-    box: { x: 100, y: 100, width: 300, height: 300 },
-    score: 0.95,
-    faceWidth: 260,
-    eyeDistance: 100,
-    pose: { yaw: 0, pitch: 0, roll: 0 },
-    eyesOpen: 1,
-    sharpness: 0.9,
-    exposure: { mean: 0.5, clipped: 0 },
-    occlusion: 0,
-    realness: 0.9,
-    photo: 0.9,
-    partsInside: 1,
-    landmarks: [],
-    ...over,
-  };
-}
+const face = clearFace;
 
 describe('decideRisk', () => {
   it('flags a big sharp frontal real face as high with its width', () => {

@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalogs } from '../../scripts/locales.mjs';
 import type { HeldImage } from '../../src/content/decision';
 import {
+  anyDocument,
   availableActions,
   Choices,
   COVER_WORDS,
   decisionsForAll,
   faceRect,
   fallbackAction,
+  isDocumentOffer,
   levelOf,
   reasonsOf,
   secondsLeft,
@@ -130,6 +132,43 @@ describe('Choices', () => {
     ]);
     expect(decisionsForAll(images, 'cancel').map((d) => d.action)).toEqual(['cancel', 'cancel']);
     expect(() => c.set('zzz', 'upload')).toThrow();
+  });
+});
+
+describe('identity documents', () => {
+  const withDocument = (v: Verdict): Verdict => ({
+    ...v,
+    document: {
+      kind: 'id-card',
+      box: { x: 0, y: 0, width: 500, height: 300 },
+      portrait: { x: 350, y: 40, width: 120, height: 160 },
+      lines: [{ x: 40, y: 250, width: 260, height: 20 }],
+      cover: [{ x: 350, y: 40, width: 120, height: 160 }],
+      score: 0.9,
+    },
+  });
+
+  it('offers cancelling first (the default), then the covered copy, then the original', () => {
+    const doc = withDocument(verdict('high', 1, GPS));
+    expect(availableActions(doc)).toEqual(['cancel', 'blur', 'upload']);
+    expect(isDocumentOffer(availableActions(doc))).toBe(true);
+    expect(isDocumentOffer(availableActions(verdict('high', 1)))).toBe(false);
+    const c = new Choices([img('d', doc), img('f', verdict('high', 2))]);
+    expect(c.decisions()).toEqual([
+      { id: 'd', action: 'cancel' },
+      { id: 'f', action: 'blur', faces: [0, 1] },
+    ]);
+    expect(anyDocument([img('d', doc)])).toBe(true);
+    expect(anyDocument([img('f', verdict('high', 2))])).toBe(false);
+  });
+
+  it('never uploads a document as it is when metadata removal is chosen for all', () => {
+    const offered = availableActions(withDocument(verdict('high', 0)));
+    expect(fallbackAction('strip', offered)).toBe('blur');
+    expect(fallbackAction('blur', offered)).toBe('blur');
+    expect(fallbackAction('upload', offered)).toBe('upload');
+    // A face photo without metadata is still uploaded as it is.
+    expect(fallbackAction('strip', availableActions(verdict('high', 1)))).toBe('upload');
   });
 });
 

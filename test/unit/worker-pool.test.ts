@@ -21,8 +21,9 @@ class FakeWorker implements WorkerLike {
   }
 }
 
-function setup(size = 2, idleMs = 1000, jobMs = 60_000) {
+function setup(size = 2, idleMs = 1000, jobMs = 60_000, releaseMs = 5000) {
   const workers: FakeWorker[] = [];
+  const released = vi.fn();
   const pool = createWorkerPool({
     spawn: () => {
       const w = new FakeWorker();
@@ -32,8 +33,10 @@ function setup(size = 2, idleMs = 1000, jobMs = 60_000) {
     size,
     idleMs,
     jobMs,
+    releaseMs,
+    onRelease: released,
   });
-  return { pool, workers };
+  return { pool, workers, released };
 }
 
 afterEach(() => {
@@ -151,7 +154,7 @@ describe('createWorkerPool', () => {
 
   it('replaces a worker that hangs, failing its job after jobMs', async () => {
     vi.useFakeTimers();
-    const { pool, workers } = setup(1, 1000, 5000);
+    const { pool, workers } = setup(1, 1000, 5000, 60_000);
     const a = pool.run('a');
     const b = pool.run('b');
     const failed = expect(a).rejects.toThrow('analysis worker timed out');
@@ -164,5 +167,70 @@ describe('createWorkerPool', () => {
     // An answered job leaves no timer behind.
     vi.advanceTimersByTime(10_000);
     expect(workers[1]!.terminated).toBe(false);
+  });
+
+  it('releases every worker after releaseMs with nothing to do, and starts again on the next job', async () => {
+    vi.useFakeTimers();
+    const { pool, workers, released } = setup(2, 1000, 60_000, 5000);
+    const a = pool.run('a');
+    const b = pool.run('b');
+    workers[0]!.reply('A');
+    await a;
+    // Still busy with b: no release clock runs.
+    vi.advanceTimersByTime(10_000);
+    expect(workers[0]!.terminated).toBe(false);
+    expect(pool.state()).toEqual({ workers: 2, jobs: 1 });
+    workers[1]!.reply('B');
+    await b;
+    vi.advanceTimersByTime(4999);
+    expect(workers[0]!.terminated).toBe(false);
+    expect(released).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(workers.map((w) => w.terminated)).toEqual([true, true]);
+    expect(released).toHaveBeenCalledTimes(1);
+    expect(pool.state()).toEqual({ workers: 0, jobs: 0 });
+    const c = pool.run('c');
+    expect(workers).toHaveLength(3);
+    workers[2]!.reply('C');
+    await expect(c).resolves.toBe('C');
+  });
+
+  it('a job in time restarts the release clock from its end', async () => {
+    vi.useFakeTimers();
+    const { pool, workers, released } = setup(1, 1000, 60_000, 5000);
+    const a = pool.run('a');
+    workers[0]!.reply('A');
+    await a;
+    vi.advanceTimersByTime(4000);
+    const b = pool.run('b');
+    vi.advanceTimersByTime(4000);
+    workers[0]!.reply('B');
+    await b;
+    vi.advanceTimersByTime(4999);
+    expect(released).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(released).toHaveBeenCalledTimes(1);
+  });
+
+  it('warm starts one worker ahead of a job, which the next job uses, and is released when unused', async () => {
+    vi.useFakeTimers();
+    const { pool, workers, released } = setup(2, 1000, 60_000, 5000);
+    pool.warm();
+    pool.warm();
+    expect(workers).toHaveLength(1);
+    expect(workers[0]!.received).toEqual([]);
+    expect(pool.state()).toEqual({ workers: 1, jobs: 0 });
+    vi.advanceTimersByTime(3000);
+    // A warm-up restarts the clock.
+    pool.warm();
+    vi.advanceTimersByTime(3000);
+    expect(released).not.toHaveBeenCalled();
+    const a = pool.run('a');
+    expect(workers).toHaveLength(1);
+    workers[0]!.reply('A');
+    await a;
+    vi.advanceTimersByTime(5000);
+    expect(released).toHaveBeenCalledTimes(1);
+    expect(workers[0]!.terminated).toBe(true);
   });
 });

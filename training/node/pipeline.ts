@@ -3,6 +3,7 @@
 export { budgetScale } from '../../src/analysis/analyze-pixels';
 export { measureFaces, regionsToReread } from '../../src/analysis/face-measures';
 export { detectFaces, meshInput } from '../../src/analysis/face-model';
+export { cropFrame, documentCrop } from '../../src/core/document-crop';
 export { sampleSquare } from '../../src/core/image-stats';
 export { eyeCentres, MESH } from '../../src/core/pose';
 export { decideRisk } from '../../src/core/risk';

@@ -13,7 +13,16 @@ import { DEFAULT_SETTINGS } from '../../core/settings';
 import type { AskContext, HeldImage, ImageAction, ImageDecision, Progress, WarningUi } from '../decision';
 import { type IdNotice, type IdNumberUi, showIdNotice } from './id-notice';
 import { HOST_TAG } from './leftovers';
-import { Choices, COVER_WORDS, type CoverWords, levelOf, secondsLeft, shortcutFor } from './model';
+import {
+  anyDocument,
+  Choices,
+  COVER_WORDS,
+  type CoverWords,
+  isDocumentOffer,
+  levelOf,
+  secondsLeft,
+  shortcutFor,
+} from './model';
 import { currentCoverStyle, currentLanguage, openLearnPage } from './platform';
 import { WARNING_CSS } from './styles';
 import { brand, button, h, imageCard, tabbables, uid } from './view';
@@ -179,6 +188,7 @@ function anyOffers(choices: Choices, action: ImageAction): boolean {
 
 function titleFor(t: Translate, images: readonly HeldImage[]): string {
   if (images.length > 1) return t('warn_title_many', [String(images.length)]);
+  if (images[0]!.verdict.document) return t('warn_title_document');
   switch (levelOf(images[0]!.verdict)) {
     case 'high':
       return t('warn_title_high');
@@ -190,6 +200,7 @@ function titleFor(t: Translate, images: readonly HeldImage[]): string {
 }
 
 function introFor(t: Translate, images: readonly HeldImage[]): string {
+  if (anyDocument(images)) return t('warn_intro_document');
   const faces = images.some((i) => i.verdict.faces.length > 0 && levelOf(i.verdict) !== 'metadata');
   return faces ? t('warn_intro_face') : t('warn_intro_metadata');
 }
@@ -221,10 +232,22 @@ function actionButtons(
     el.addEventListener('click', () => finish(action));
     buttons.push(el);
   };
-  if (anyOffers(choices, 'blur')) add('blur', many ? t(words.all) : t(words.action), !many);
+  // With an identity document, cancelling comes first and is the primary action.
+  const hasDocument = choices.items.some((item) => isDocumentOffer(item.offered));
+  if (hasDocument) add('cancel', many ? t('warn_all_cancel') : t('warn_action_cancel'), !many);
+  if (anyOffers(choices, 'blur')) {
+    const label = hasDocument
+      ? many
+        ? t('warn_all_cover_document')
+        : t('warn_action_cover_document')
+      : many
+        ? t(words.all)
+        : t(words.action);
+    add('blur', label, !many && !hasDocument);
+  }
   if (anyOffers(choices, 'strip')) add('strip', many ? t('warn_all_strip') : t('warn_action_strip'));
   add('upload', many ? t('warn_all_upload') : t('warn_action_upload'));
-  add('cancel', many ? t('warn_all_cancel') : t('warn_action_cancel'));
+  if (!hasDocument) add('cancel', many ? t('warn_all_cancel') : t('warn_action_cancel'));
   return buttons;
 }
 

@@ -5,8 +5,10 @@ import type { BlurStyle } from '../../core/settings';
 import type { Box, Reason, Verdict } from '../../core/verdict';
 import type { HeldImage, ImageAction, ImageDecision } from '../decision';
 
-/** The actions one image offers, in the order they are shown. */
+/** The actions one image offers, in the order they are shown. An identity document offers cancelling
+ * first (its default), then a copy with its portrait and identifying lines covered, then the original. */
 export function availableActions(verdict: Verdict): ImageAction[] {
+  if (verdict.document) return ['cancel', 'blur', 'upload'];
   const actions: ImageAction[] = [];
   if (verdict.faces.length > 0) actions.push('blur');
   if (hasStrippableMetadata(verdict)) actions.push('strip');
@@ -20,6 +22,11 @@ export function hasStrippableMetadata(verdict: Verdict): boolean {
   return m.gps !== null || m.make !== null || m.model !== null;
 }
 
+/** Whether these are an identity document's actions (they start with cancelling: availableActions). */
+export function isDocumentOffer(offered: readonly ImageAction[]): boolean {
+  return offered[0] === 'cancel';
+}
+
 /**
  * What an action chosen for all images means for one image that does not offer it: blurring an image
  * without faces removes its metadata instead (if any), removing metadata from an image without any is
@@ -28,10 +35,14 @@ export function hasStrippableMetadata(verdict: Verdict): boolean {
 export function fallbackAction(action: ImageAction, offered: readonly ImageAction[]): ImageAction {
   if (offered.includes(action)) return action;
   if (action === 'blur' && offered.includes('strip')) return 'strip';
+  // An identity document never goes out as it is for want of a metadata copy: its covered copy carries
+  // no metadata either.
+  if (action === 'strip' && isDocumentOffer(offered) && offered.includes('blur')) return 'blur';
   return action === 'cancel' ? 'cancel' : 'upload';
 }
 
-/** The safe default for an image: blur its faces, else remove its metadata, else upload it. */
+/** The safe default for an image: cancel an identity document, blur faces, else remove its metadata,
+ * else upload it. */
 export function defaultAction(offered: readonly ImageAction[]): ImageAction {
   return offered[0] ?? 'upload';
 }
@@ -187,6 +198,11 @@ export function faceRect(box: Box, image: Size, thumb: Size, minSize = 24): Box 
 }
 
 export type Level = 'high' | 'medium' | 'metadata';
+
+/** Whether any of the images shows an identity document. */
+export function anyDocument(images: readonly HeldImage[]): boolean {
+  return images.some((i) => Boolean(i.verdict.document));
+}
 
 /** The risk level shown in words. Images with only metadata findings are 'metadata'. */
 export function levelOf(verdict: Verdict): Level {

@@ -198,6 +198,15 @@ h2 {
   outline: 3px solid var(--accent);
   outline-offset: 1px;
 }
+.doc-area {
+  position: absolute;
+  box-sizing: border-box;
+  border: 2px solid var(--face);
+  border-radius: 3px;
+  background: rgba(255, 214, 10, 0.28);
+  box-shadow: 0 0 0 1px rgba(0, 0, 0, 0.65);
+  pointer-events: none;
+}
 .face-count {
   max-width: 100%;
   margin: 0;

@@ -123,10 +123,10 @@ function levelLabel(t: Translate, level: Level): string {
   }
 }
 
-function choiceLabel(t: Translate, action: ImageAction, words: CoverWords): string {
+function choiceLabel(t: Translate, action: ImageAction, words: CoverWords, document: boolean): string {
   switch (action) {
     case 'blur':
-      return t(words.choice);
+      return document ? t('warn_choice_cover_document') : t(words.choice);
     case 'strip':
       return t('warn_choice_strip');
     case 'upload':
@@ -210,8 +210,21 @@ export function imageCard(
     thumb.append(toggle);
   });
 
+  // A document's portrait and identifying lines, outlined: what its copy covers (not a choice).
+  for (const area of verdict.document?.cover ?? []) {
+    const rect = faceRect(area, imageSize, size, 0);
+    if (!rect) continue;
+    const outline = h('span', { class: 'doc-area', 'aria-hidden': 'true' });
+    place(outline, rect);
+    thumb.append(outline);
+  }
+
   const thumbCol = h('div', { class: 'thumb-col' }, thumb);
-  if (options.faceToggles && total > 0) {
+  if (verdict.document) {
+    const note = h('p', { class: 'face-count' }, t('warn_document_covered'));
+    place(note, { width: size.width });
+    thumbCol.append(note);
+  } else if (options.faceToggles && total > 0) {
     updateCount();
     thumbCol.append(count);
     const hint = h('p', { class: 'face-count' }, t(options.words.hint));
@@ -251,7 +264,7 @@ export function imageCard(
           input.addEventListener('change', () => {
             if (input.checked) choices.set(image.id, action);
           });
-          return h('label', {}, input, choiceLabel(t, action, options.words));
+          return h('label', {}, input, choiceLabel(t, action, options.words, Boolean(verdict.document)));
         }),
       ),
     );

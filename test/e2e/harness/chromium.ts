@@ -6,7 +6,8 @@ import { startNetworkRecorder } from './network-recorder';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, DIST, RESULTS } from './paths';
 import type { BrowserSession, LaunchOptions, TestPage } from './session';
 
-function wrap(page: Page): TestPage {
+/** A Playwright page behind the harness's TestPage (also for a browser without the extension: bench). */
+export function wrapPage(page: Page): TestPage {
   const errors: string[] = [];
   page.on('console', (msg) => {
     if (msg.type() === 'error') errors.push(msg.text());
@@ -30,11 +31,12 @@ function wrap(page: Page): TestPage {
       if (!frame) throw new Error(`no frame ${urlPart}`);
       await frame.setInputFiles(selector, paths);
     },
-    chooseFiles: async (open, paths) => {
+    chooseFiles: async (open, paths, whileOpen) => {
       const [chooser] = await Promise.all([
         page.waitForEvent('filechooser', { timeout: 10_000 }),
         typeof open === 'string' ? page.click(open) : page.evaluate(open),
       ]);
+      await whileOpen?.();
       await chooser.setFiles(paths);
     },
     press: (key) => page.keyboard.press(key),
@@ -55,15 +57,17 @@ export async function launchChromium(
   const network = await startNetworkRecorder();
   const profile = options.profileDir ?? mkdtempSync(join(tmpdir(), 'fg-chromium-'));
   const lang = options.locale ?? 'en';
+  const extension = options.dist ? `${options.dist}/chrome` : DIST.chromium;
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     locale: lang,
     colorScheme: options.colorScheme ?? 'light',
+    reducedMotion: options.reducedMotion ? 'reduce' : 'no-preference',
     viewport: { width: 1100, height: 800 },
     args: [
-      `--disable-extensions-except=${DIST.chromium}`,
-      `--load-extension=${DIST.chromium}`,
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
       `--lang=${lang}`,
       `--proxy-server=http://127.0.0.1:${network.port}`,
       ...CHROMIUM_FLAGS,
@@ -81,11 +85,11 @@ export async function launchChromium(
     extensionOrigin,
     profileDir: profile,
     network,
-    newPage: async () => wrap(await context.newPage()),
+    newPage: async () => wrapPage(await context.newPage()),
     openExtensionPage: async (path) => {
       const page = await context.newPage();
       await page.goto(`${extensionOrigin}/${path}`);
-      return wrap(page);
+      return wrapPage(page);
     },
     close: async () => {
       await context.close();

@@ -35,11 +35,12 @@ function wrap(page: Page): TestPage {
       const input = (await frame.waitForSelector(selector)) as ElementHandle<HTMLInputElement>;
       await input.uploadFile(...paths);
     },
-    chooseFiles: async (open, paths) => {
+    chooseFiles: async (open, paths, whileOpen) => {
       const [chooser] = await Promise.all([
         page.waitForFileChooser({ timeout: 10_000 }),
         typeof open === 'string' ? page.click(open) : page.evaluate(open),
       ]);
+      await whileOpen?.();
       await chooser.accept(paths);
     },
     // Puppeteer names the space bar ' '; Playwright (and the tests) call it 'Space'. Puppeteer has no
@@ -86,6 +87,7 @@ export async function launchFirefox(
       'intl.accept_languages': options.locale?.startsWith('zh') ? `${options.locale}, zh, en` : 'en-US, en',
       'ui.systemUsesDarkTheme': options.colorScheme === 'dark' ? 1 : 0,
       'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1,
+      ...(options.reducedMotion ? { 'ui.prefersReducedMotion': 1 } : {}),
       'network.proxy.type': 1,
       'network.proxy.http': '127.0.0.1',
       'network.proxy.http_port': network.port,
@@ -94,7 +96,7 @@ export async function launchFirefox(
       'network.proxy.share_proxy_settings': true,
     },
   });
-  await browser.installExtension(DIST.firefox);
+  await browser.installExtension(options.dist ? `${options.dist}/firefox` : DIST.firefox);
   const extensionOrigin = `moz-extension://${FIREFOX_UUID}`;
   const openPage = async () => {
     const page = await browser.newPage();

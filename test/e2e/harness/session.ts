@@ -10,6 +10,11 @@ export interface LaunchOptions {
   /** Reuse a profile folder across launches (settings survive a restart). */
   profileDir?: string;
   colorScheme?: 'light' | 'dark';
+  /** Ask pages for reduced motion (prefers-reduced-motion: reduce): the warning opens without its
+   * fade-in, so a screenshot taken as soon as it is open shows it as a person sees it. */
+  reducedMotion?: boolean;
+  /** Another build of the extension (a folder holding chrome/ and firefox/, as `node build.mjs --out=DIR`). */
+  dist?: string;
   /** Firefox only: run with a window on this X display (see xvfb.ts) instead of headless. */
   display?: string;
 }
@@ -28,8 +33,9 @@ export interface TestPage {
   /**
    * Answers the file chooser that `open` makes the page show (also for inputs never attached to the
    * page): Chromium over CDP file-chooser interception, Firefox over BiDi input.fileDialogOpened.
+   * `whileOpen` runs once the chooser is open, before the files are chosen (a person takes a while).
    */
-  chooseFiles(open: string | (() => void), paths: string[]): Promise<void>;
+  chooseFiles(open: string | (() => void), paths: string[], whileOpen?: () => Promise<void>): Promise<void>;
   /** A key press as a person would type it (e.g. 'Escape', 'u', 'Control+z'). */
   press(key: string): Promise<void>;
   /** Types text key by key into whatever has the focus, as a person would. */

@@ -1,5 +1,5 @@
 // The preview page's script: shows the warning UI with sample verdicts, chosen by URL parameters.
-//   ?scenario=single|many|notice|notice-meta|toast|progress|idnumber   &lang=en|zh_CN|zh_TW
+//   ?scenario=single|many|notice|notice-meta|document|toast|progress|idnumber   &lang=en|zh_CN|zh_TW
 //   &style=fill|blur   &open=1 (open shadow root, for axe)   &seconds=N (notice countdown)
 // Face photos come from ../shared/testdata/faces through the preview server at test time (never
 // committed); without them a drawn stand-in is used.
@@ -103,6 +103,42 @@ async function photo(file: string, size: [number, number], faces: Array<[number,
   }
 }
 
+/** A drawn fictitious identity card (no real document, no real person): a pale security-print card, a
+ * face-like portrait on the right, label and value lines, and a number row along the bottom. */
+async function drawnCard(name: string): Promise<File> {
+  const canvas = document.createElement('canvas');
+  canvas.width = 856;
+  canvas.height = 540;
+  const g = canvas.getContext('2d')!;
+  g.fillStyle = '#eef3f6';
+  g.fillRect(0, 0, 856, 540);
+  g.strokeStyle = '#c9dbe6';
+  for (let y = 0; y < 540; y += 9) {
+    g.beginPath();
+    for (let x = 0; x <= 856; x += 12) g.lineTo(x, y + 6 * Math.sin(x / 40 + y / 30));
+    g.stroke();
+  }
+  g.fillStyle = '#dfe7ec';
+  g.fillRect(560, 60, 240, 300);
+  g.fillStyle = '#e8b894';
+  g.beginPath();
+  g.ellipse(680, 190, 70, 90, 0, 0, Math.PI * 2);
+  g.fill();
+  g.fillStyle = '#222';
+  g.fillRect(648, 170, 18, 10);
+  g.fillRect(694, 170, 18, 10);
+  for (let i = 0; i < 5; i++) {
+    g.fillStyle = '#3a8bc2';
+    g.fillRect(60, 80 + i * 56, 60, 16);
+    g.fillStyle = '#333';
+    g.fillRect(150, 78 + i * 56, 120 + ((i * 97) % 180), 20);
+  }
+  g.fillStyle = '#111';
+  for (let i = 0; i < 18; i++) g.fillRect(300 + i * 26, 446, 16, 28);
+  const blob = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b!), 'image/png'));
+  return new File([blob], name, { type: 'image/png' });
+}
+
 const GUANGZHOU = { gps: { latitude: 23.1291, longitude: 113.2644 } };
 const IPHONE = { make: 'Apple', model: 'iPhone 13 Pro Max', takenAt: '2024:05:01 10:12:41' };
 
@@ -181,6 +217,21 @@ export async function sampleImages(scenario: string): Promise<HeldImage[]> {
           IPHONE,
         ),
       ];
+    case 'document': {
+      const v = verdict('high', [856, 540], [[610, 100, 140, 180]], [{ key: 'reason_document_id_card' }]);
+      v.document = {
+        kind: 'id-card',
+        box: { x: 40, y: 40, width: 790, height: 460 },
+        portrait: { x: 560, y: 60, width: 240, height: 300 },
+        lines: [{ x: 300, y: 446, width: 458, height: 28 }],
+        cover: [
+          { x: 560, y: 60, width: 240, height: 300 },
+          { x: 290, y: 436, width: 478, height: 48 },
+        ],
+        score: 0.97,
+      };
+      return [{ id: 'a', file: await drawnCard('IMG_2024_0611.png'), verdict: v }];
+    }
     case 'notice-meta':
       return [
         {
