@@ -99,6 +99,9 @@ export async function warmAnalyzer(): Promise<void> {
   } catch (error) {
     if (!(error instanceof AnalyzerUnavailable)) return;
     prepared = null;
-    await prepareAnalyzer().catch(() => undefined);
+    // Its host was not there: started now, then asked to warm (a new host does not warm on its own).
+    await prepareAnalyzer()
+      .then(() => askAnalyzer('prepare-analyzer', {}, new Uint8Array(0)))
+      .catch(() => undefined);
   }
 }

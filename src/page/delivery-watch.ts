@@ -8,7 +8,6 @@
 // file goes through unheld: nothing here can release a file the person has not already released.
 import { patchGetter, patchMethod } from './disguise';
 import { isFileInput, natives } from './natives';
-import { beforePicker } from './picker-hooks';
 
 /** Gate -> page world, on the input, just before the replayed input + change: watch for reads. */
 export const DELIVERED_EVENT = 'faceguard:delivered';
@@ -45,8 +44,6 @@ export function hookDeliveryWatch(): void {
           if (type === 'change' || type === 'input') {
             // A bare addEventListener(...) call (no this) adds to the window, as the native does.
             listening.add(this ?? window);
-            // Ours go on an out-of-sight input before the page's first (picker-hooks.ts).
-            beforePicker(this);
           }
           return original.call(this, type, ...rest);
         },
