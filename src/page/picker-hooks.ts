@@ -5,12 +5,8 @@ import { patchMethod } from './disguise';
 import { outOfSight, watch } from './file-inputs';
 import { isFileInput } from './natives';
 
-/**
- * Before an out-of-sight input can deliver a selection. Also when the page adds an `input`/`change`
- * listener to one (delivery-watch.ts's addEventListener hook): a page listener on a detached input
- * would run before ours if added first (listeners at the target run in the order they were added).
- */
-export function beforePicker(target: unknown): void {
+/** Before an out-of-sight input can deliver a selection: ours go on it before its picker opens. */
+function beforePicker(target: unknown): void {
   if (isFileInput(target) && outOfSight(target)) watch(target);
 }
 
