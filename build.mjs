@@ -39,7 +39,7 @@ const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 /** Files shipped from node_modules and the repository: the face models, the models trained for FaceGuard
  * (models/, see training/) and the wasm runtime (nothing is fetched at run time). */
 const VENDOR_ASSETS = [
-  ...['photo-art.json', 'photo-art.bin', 'face-parts.json'].map((file) => [
+  ...['photo-art.json', 'photo-art.bin', 'face-look.json', 'face-look.bin', 'face-parts.json'].map((file) => [
     `models/${file}`,
     `models/${file}`,
   ]),

@@ -105,8 +105,9 @@ Check with \`sha256sum dist/*.zip\`.
 - Copies unchanged from \`node_modules\`: the BlazeFace and FaceMesh models
   (\`@vladmandic/human\` ${locked('@vladmandic/human')}, \`models/\`) and the TensorFlow.js WebAssembly binaries
   (\`@tensorflow/tfjs-backend-wasm\` ${locked('@tensorflow/tfjs-backend-wasm')}, \`dist/*.wasm\`).
-- Copies unchanged from \`models/\`: FaceGuard's own photo-or-art and parts-in-view read-outs of FaceMesh
-  (weights as data, no code; how they were trained and from what is in README.md, "Model card").
+- Copies unchanged from \`models/\`: FaceGuard's own photo-or-art model (a read-out of FaceMesh's layers
+  and of a MobileNetV3 trunk on the face crop) and parts-in-view read-out of FaceMesh (weights as data, no
+  code; how they were trained and from what is in README.md, "Model card").
 - Merges \`src/i18n/<language>/*.json\` into \`_locales/<language>/messages.json\`, copies \`icons/*.png\`
   and the pages of \`src/ui/\`, and writes each browser's \`manifest.json\` from the one in this folder
   (Firefox's without the \`offscreen\` permission, Chrome's without \`browser_specific_settings\`).

@@ -1,5 +1,5 @@
 // `npm run train`: trains the photo-vs-art and part-visibility models on every training source and
-// writes them where the build takes them from (models/photo-art.json, .bin, models/face-parts.json).
+// writes them where the build takes them from (models/photo-art.*, models/face-look.*, models/face-parts.json).
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT } from '../scripts/node-check.mjs';

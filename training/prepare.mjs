@@ -1,6 +1,6 @@
 // Brings each training set's cache up to date: the check's faces and measures (node/collect-faces.mjs),
-// augmented FaceMesh inputs (art/augment_inputs.py) and their pooled FaceMesh features
-// (node/mesh-features.mjs) for the photo model, copies with parts covered (cover/occlude.py) and
+// augmented FaceMesh inputs and face crops (art/augment_inputs.py), their pooled FaceMesh features
+// (node/mesh-features.mjs) and face-look features (node/embed.mjs) for the photo model, copies with parts covered (cover/occlude.py) and
 // FaceMesh's features at each part (node/part-features.mjs) for the part-visibility model. A cache is made again when its set's labels.json is newer, or when the code
 // that measures faces (every source file the collector bundles) has changed since it was made; the rules
 // that score and decide from the measures (scores.ts, risk.ts) are applied afresh by the cross-validation.
@@ -10,13 +10,18 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { ROOT } from '../scripts/node-check.mjs';
-import { availableSets, CACHE } from './sets.mjs';
+import { availableSets, CACHE, DATA } from './sets.mjs';
 
 /** Where the trained models read FaceMesh and how many copies of each face they learn from. */
 const CONFIG = JSON.parse(readFileSync(join(ROOT, 'training/art/config.json'), 'utf8'));
 const COVER = JSON.parse(readFileSync(join(ROOT, 'training/cover/config.json'), 'utf8'));
 
-const run = (cmd, args) => execFileSync(cmd, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+const run = (cmd, args, env = {}) =>
+  execFileSync(cmd, args, {
+    cwd: ROOT,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, ...env },
+  });
 const newer = (a, b) => !existsSync(b) || statSync(a).mtimeMs > statSync(b).mtimeMs;
 
 const DECISION_RULES = ['src/core/scores.ts', 'src/core/risk.ts'];
@@ -66,6 +71,14 @@ export async function prepare() {
         'feat-aug',
         ...CONFIG.pools,
       ]);
+    }
+    if (newer(join(cache, 'aug-inputs.json'), join(cache, `${CONFIG.look.features}.json`))) {
+      const trunk = join(DATA, CONFIG.look.package);
+      if (!existsSync(join(trunk, CONFIG.look.model)))
+        throw new Error(`face-look trunk not found at ${trunk} (see training/README.md)`);
+      run(process.execPath, ['training/node/embed.mjs', cache, trunk, 'centernet'], {
+        CROPS: 'aug-crops.u8',
+      });
     }
     if (newer(faces, join(cache, 'occ-meta.json'))) {
       run('/usr/bin/python3', ['training/cover/occlude.py', cache, '--copies', String(COVER.copies)]);

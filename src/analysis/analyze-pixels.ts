@@ -2,8 +2,8 @@
 import { decideRiskWithDocument } from '../core/risk';
 import type { DocumentFinding, FaceMeasures, Reason, Risk, Sensitivity } from '../core/verdict';
 import { documentStep } from './document-step';
-import { type FaceView, measureFaces, regionsToReread } from './face-measures';
-import { detectFaces, type ModelOptions, type Pixels } from './face-model';
+import { type FaceView, lookCrops, measureFaces, regionsToReread } from './face-measures';
+import { detectFaces, lookLogits, type ModelOptions, type Pixels } from './face-model';
 
 export type { ModelOptions, Pixels } from './face-model';
 
@@ -78,7 +78,10 @@ export async function analyzePixels(
         );
       }
     }
-    const faces = measureFaces(raw, pixels, scale, views);
+    const t2a = performance.now();
+    const looks = await lookLogits(lookCrops(raw, pixels, scale, views), models);
+    const t2b = performance.now();
+    const faces = measureFaces(raw, pixels, scale, views, looks);
     const t2 = performance.now();
     const closer = original.region && {
       region: original.region,
@@ -97,7 +100,13 @@ export async function analyzePixels(
       reasons,
       faces,
       document,
-      timings: { ...timings, measure: t2 - t1, document: t3 - t2, total: performance.now() - t0 },
+      timings: {
+        ...timings,
+        look: t2b - t2a,
+        measure: t2 - t1 - (t2b - t2a),
+        document: t3 - t2,
+        total: performance.now() - t0,
+      },
     };
   } finally {
     original.release?.();

@@ -16,6 +16,7 @@ import { dist, eyeCentres, eyesOpenness, faceWidth, MESH, mid, type P2 } from '.
 import { faceScores, partCues } from '../core/scores';
 import type { FaceMeasures } from '../core/verdict';
 import type { RawFace } from './face-model';
+import { LOOK_SIZE, photoProbability } from './photo-model';
 
 /** Inner-face crop size for the pixel cues: fixed, so every cue is resolution-normalised. */
 const CROP = 96;
@@ -28,6 +29,11 @@ const NATIVE_EYE = CROP / CROP_EYES;
 /** Side of that re-read region, in eye distances: every patch measured below lies within ~2 eye
  * distances of the face centre. */
 const REGION_EYES = 5;
+
+/** The face-look crop (photo-model.ts): LOOK_SIZE px square, LOOK_EYES eye distances wide, turned with
+ * the eye line and centred between the eyes and the mouth. The training collects the same crop
+ * (training/node/collect-faces.mjs). */
+export const LOOK_EYES = 4;
 
 /** Mesh cheek-to-cheek width -> Haar-style face width (the dataset's 112 px convention). */
 // Median ratio measured on the dev set's labelled frontal faces: 1.2 (Haar boxes reach past the mesh's
@@ -72,15 +78,52 @@ export function regionsToReread(
   });
 }
 
+/** The face-look crop of a face whose landmarks are `m` in `img`'s pixels: LOOK_SIZE^2 RGB, 0..255. */
+function lookCrop(img: RgbaLike, m: readonly P2[]): Float32Array {
+  const [le, re] = eyeCentres(m);
+  const centre = mid(mid(le, re), mid(m[MESH.mouthLeft]!, m[MESH.mouthRight]!));
+  const roll = Math.atan2(re[1] - le[1], re[0] - le[0]);
+  // Whole levels, as the training stored them (bytes).
+  return sampleSquare(img, centre[0], centre[1], dist(le, re) * LOOK_EYES, roll, LOOK_SIZE).map(Math.round);
+}
+
+/** Where face `f` is measured: its sharper view or the analysis image, and its mesh in those pixels. */
+function faceView(
+  mesh: NonNullable<RawFace['mesh']>,
+  img: RgbaLike,
+  scale: number,
+  view: FaceView | null | undefined,
+) {
+  const v = view ?? { img, k: scale, ox: 0, oy: 0 };
+  const m: P2[] = mesh.map(([x, y]) => [(x * scale - v.ox) / v.k, (y * scale - v.oy) / v.k]);
+  return { v, m };
+}
+
+/** Each meshed face's lookCrop, where it is measured (see measureFaces); null without a mesh. */
+export function lookCrops(
+  faces: RawFace[],
+  img: RgbaLike,
+  scale: number,
+  views: Array<FaceView | null> = [],
+): Array<Float32Array | null> {
+  return faces.map((f, i) => {
+    if (!f.mesh) return null;
+    const { v, m } = faceView(f.mesh, img, scale, views[i]);
+    return lookCrop(v.img, m);
+  });
+}
+
 /**
  * @param img the analysis image; @param scale original px per analysis px; @param views per face, a
- * sharper re-read of its region (see regionsToReread) or null to measure it in `img`.
+ * sharper re-read of its region (see regionsToReread) or null to measure it in `img`; @param looks per
+ * face, the face-look part of its photo logit (face-model.ts lookLogits), or null.
  */
 export function measureFaces(
   faces: RawFace[],
   img: RgbaLike,
   scale: number,
   views: Array<FaceView | null> = [],
+  looks: Array<number | null> = [],
 ): FaceMeasures[] {
   const out: FaceMeasures[] = [];
   for (let i = 0; i < faces.length; i++) {
@@ -110,9 +153,10 @@ export function measureFaces(
       });
       continue;
     }
-    const v = views[i] ?? { img, k: scale, ox: 0, oy: 0 };
-    const m: P2[] = f.mesh.map(([x, y]) => [(x * scale - v.ox) / v.k, (y * scale - v.oy) / v.k]);
-    const measured = measureMeshed(f, m, v.img, v.k, v.ox, v.oy, box);
+    const { v, m } = faceView(f.mesh, img, scale, views[i]);
+    const look = looks[i];
+    const photo = f.photoLogit === null || look == null ? null : photoProbability(f.photoLogit, look);
+    const measured = measureMeshed(f, m, v.img, v.k, v.ox, v.oy, box, photo);
     // Judged on the whole analysis image: a re-read region ends where the face's surroundings end.
     measured.partsInside = partsInside(f.mesh, img.width, img.height);
     out.push(measured);
@@ -129,6 +173,7 @@ function measureMeshed(
   ox: number,
   oy: number,
   box: FaceMeasures['box'],
+  photoProb: number | null,
 ): FaceMeasures {
   const pose = headPose(f.mesh!);
   const [le, re] = eyeCentres(m);
@@ -154,7 +199,7 @@ function measureMeshed(
     eyeStd,
     meshScore: f.meshScore,
     detScore: f.score,
-    ...(f.photo === null ? {} : { photo: f.photo }),
+    ...(photoProb === null ? {} : { photo: photoProb }),
     ...(f.parts === null ? {} : partCues(f.parts)),
   };
   const { sharpness: sharp, occlusion, realness, photo } = faceScores(raw);

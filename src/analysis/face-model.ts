@@ -16,7 +16,14 @@ import { sampleSquare } from '../core/image-stats';
 import { type PartModel, partVisibility } from '../core/part-visibility';
 import { eyeCentres } from '../core/pose';
 import { MEDIUM_MIN_EYE } from '../core/risk';
-import { PHOTO_MODEL_INPUT, PHOTO_MODEL_NAME, photoProbability } from './photo-model';
+import {
+  LOOK_MODEL_NAME,
+  LOOK_SIZE,
+  lookPart,
+  meshPart,
+  PHOTO_MODEL_INPUT,
+  PHOTO_MODEL_NAME,
+} from './photo-model';
 
 export interface Pixels {
   data: Uint8ClampedArray | Uint8Array;
@@ -27,7 +34,7 @@ export interface Pixels {
 export interface ModelOptions {
   /** Folder (URL or path, trailing slash optional) holding blazeface.json/.bin and facemesh.json/.bin. */
   modelBase: string;
-  /** Folder holding the models trained for FaceGuard (photo-art.json/.bin, face-parts.json); null runs
+  /** Folder holding the models trained for FaceGuard (photo-art, face-look, face-parts.json); null runs
    * without them, as training does when it collects what they learn from. */
   trainedBase: string | null;
   /** Folder holding tfjs-backend-wasm*.wasm. */
@@ -49,9 +56,9 @@ export interface RawFace {
   meshScore: number;
   /** Where the final FaceMesh pass read the face (null without a mesh): see meshInput. */
   meshFrame: MeshFrame | null;
-  /** Probability that the face is photographed, not painted, drawn or rendered (photo-model.ts); null
-   * without a mesh or without the trained models. */
-  photo: number | null;
+  /** The FaceMesh part of the photo-vs-art logit (photo-model.ts); null without a mesh or without the
+   * trained models. */
+  photoLogit: number | null;
   /** Probability that each part (eyes, nose, mouth) is in view (core/part-visibility.ts); null without a
    * mesh or without the trained models. */
   parts: Record<string, number> | null;
@@ -81,7 +88,7 @@ interface Models {
   detector: GraphModel;
   mesh: GraphModel;
   /** The models trained for FaceGuard, read from the final mesh pass's features. */
-  trained: { photo: GraphModel; parts: PartModel } | null;
+  trained: { photo: GraphModel; look: GraphModel; parts: PartModel } | null;
 }
 
 let ready: Promise<Models> | null = null;
@@ -150,10 +157,11 @@ export function loadFaceModels(opts: ModelOptions): Promise<Models> {
         ? null
         : Promise.all([
             loadModel(base, PHOTO_MODEL_NAME, read),
+            loadModel(base, LOOK_MODEL_NAME, read),
             read(join(base, 'face-parts.json')).then(
               (b) => JSON.parse(new TextDecoder().decode(b)) as PartModel,
             ),
-          ]).then(([photo, parts]) => ({ photo, parts })),
+          ]).then(([photo, look, parts]) => ({ photo, look, parts })),
     ]);
     return { detector, mesh, trained };
   })();
@@ -285,7 +293,7 @@ async function runMesh(
 ): Promise<{
   points: Array<[number, number, number]>;
   flag: number;
-  photo: number | null;
+  photoLogit: number | null;
   parts: Record<string, number> | null;
 }> {
   const { cx, cy, side, angle } = frame;
@@ -295,10 +303,10 @@ async function runMesh(
   t.dispose();
   try {
     const [raw, flagRaw] = await Promise.all([meshT!.data(), flagT!.data()]);
-    let photo: number | null = null;
+    let photoLogit: number | null = null;
     let parts: Record<string, number> | null = null;
     if (trained) {
-      photo = await photoProbability(trained.photo, features[layers.indexOf(PHOTO_MODEL_INPUT)]!);
+      photoLogit = await meshPart(trained.photo, features[layers.indexOf(PHOTO_MODEL_INPUT)]!);
       const maps = await Promise.all(
         trained.parts.layers.map(async (name) => {
           const f = features[layers.indexOf(MESH_LAYER(name))]!;
@@ -322,7 +330,7 @@ async function runMesh(
       const v = (raw[i * 3 + 1]! - MESH_SIZE / 2) * k;
       points.push([cx + u * cos - v * sin, cy + u * sin + v * cos, raw[i * 3 + 2]! * k]);
     }
-    return { points, flag, photo, parts };
+    return { points, flag, photoLogit, parts };
   } finally {
     tf.dispose([meshT!, flagT!, ...features]);
   }
@@ -341,6 +349,21 @@ export async function warmFaceModels(opts: ModelOptions): Promise<void> {
   };
   await detectWindow(detector, blank, 0, 0, DET_SIZE);
   await runMesh(mesh, blank, { cx: DET_SIZE / 2, cy: DET_SIZE / 2, side: DET_SIZE, angle: 0 }, trained);
+  if (trained) await lookPart(trained.look, new Float32Array(LOOK_SIZE * LOOK_SIZE * 3));
+}
+
+/**
+ * The face-look part of each face's photo logit, from its lookCrop (face-measures.ts); null where the
+ * face has no crop or the trained models are not loaded.
+ */
+export async function lookLogits(
+  crops: Array<Float32Array | null>,
+  opts: ModelOptions,
+): Promise<Array<number | null>> {
+  const { trained } = await loadFaceModels(opts);
+  const out: Array<number | null> = [];
+  for (const crop of crops) out.push(trained && crop ? await lookPart(trained.look, crop) : null);
+  return out;
 }
 
 /**
@@ -379,7 +402,7 @@ export async function detectFaces(
       mesh: null,
       meshScore: 0,
       meshFrame: null,
-      photo: null,
+      photoLogit: null,
       parts: null,
     };
     const kpEye = Math.hypot(c.kp[0]![0] - c.kp[1]![0], c.kp[0]![1] - c.kp[1]![1]) * scale;
@@ -428,7 +451,7 @@ export async function detectFaces(
       face.mesh = res.points;
       face.meshScore = res.flag;
       face.meshFrame = frame;
-      face.photo = res.photo;
+      face.photoLogit = res.photoLogit;
       face.parts = res.parts;
       const eyes = eyeCentres(res.points.map(([x, y]) => [x, y] as const));
       const twin = faces.findIndex((f) => f.mesh && sameEyes(eyesOf.get(f)!, eyes));

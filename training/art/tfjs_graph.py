@@ -172,8 +172,8 @@ def _op(name, op, inputs, **attr):
 def export_branch(graph, split, pools, head_weight, head_bias, out_dir, name, feature_shape, note=""):
     """Writes `name`.json/.bin: the nodes of `graph` from `split` (an input placeholder of
     `feature_shape`, NHWC) up to the nodes in `pools`, each pooled to its channels' mean and standard
-    deviation, all concatenated, then a linear layer and a sigmoid, as a TF.js graph model (weights as
-    float16). The output is the probability of the positive class."""
+    deviation, all concatenated, then a linear layer, as a TF.js graph model (weights as float16). The
+    output is the linear layer's value: a logit, or a part of one that the caller adds to others."""
     need = set()
     for node in pools:
         need |= graph._needed([node], {split})
@@ -238,8 +238,7 @@ def export_branch(graph, split, pools, head_weight, head_bias, out_dir, name, fe
         _op("pool/concat", "ConcatV2", pooled + ["pool/concat_axis"], N={"i": str(len(pooled))}, Tidx={"type": "DT_INT32"}),
         _op("head/matmul", "MatMul", ["pool/concat", "head/weight"], transpose_a={"b": False}, transpose_b={"b": False}),
         _op("head/logit", "BiasAdd", ["head/matmul", "head/bias"]),
-        _op("head/probability", "Sigmoid", ["head/logit"]),
-        _op("Identity", "Identity", ["head/probability"]),
+        _op("Identity", "Identity", ["head/logit"]),
     ]
     spec = {
         "format": "graph-model",
@@ -247,7 +246,7 @@ def export_branch(graph, split, pools, head_weight, head_bias, out_dir, name, fe
         "convertedBy": "training/art/tfjs_graph.py",
         "signature": {
             "inputs": {"features": {"name": "features:0", "dtype": "DT_FLOAT"}},
-            "outputs": {"probability": {"name": "Identity:0", "dtype": "DT_FLOAT"}},
+            "outputs": {"logit": {"name": "Identity:0", "dtype": "DT_FLOAT"}},
         },
         "modelTopology": {"node": nodes, "library": {}, "versions": {}},
         "weightsManifest": [{"paths": [f"{name}.bin"], "weights": weights}],

@@ -3,9 +3,11 @@
 python3 training/art/train.py --caches DIR [DIR ...] (--cv OUT.json | --export MODELS_DIR)
 
 Faces: every meshed face of the caches' pictures whose class is `photo` or `art` (AI-made photoreal
-faces are left out of training: they are neither). Features: FaceMesh's activations pooled to channel
-mean and standard deviation at POOLS (training/node/mesh-features.mjs), over the original and augmented
-copies of each face (training/art/augment_inputs.py); a logistic regression on them.
+faces are left out of training: they are neither). Features, over the original and augmented copies of
+each face (training/art/augment_inputs.py): FaceMesh's activations pooled to channel mean and standard
+deviation at POOLS (training/node/mesh-features.mjs), and the same pooling of the face-look network
+(LOOK: the MobileNetV3 trunk of a packaged object detector) on the face crop (training/node/embed.mjs);
+a logistic regression on both.
 
 --cv: grouped k-fold by source (a repository or package never trains and tests at once). For each
 held-out fold, the model and its threshold are learnt from the other folds only: the threshold is the
@@ -13,7 +15,8 @@ score that keeps PHOTO_KEEP of the training folds' photos, measured on their own
 (an inner grouped split), so it is not set on scores the model has already fitted. Writes each face's
 held-out photo probability, rescaled so that 0.5 sits at its fold's threshold.
 --export: the same, on every source; the threshold from all sources' out-of-fold scores; writes
-MODELS_DIR/photo-art.json/.bin (TF.js graph continuing FaceMesh from SPLIT) and training/art/model-card.json.
+MODELS_DIR/photo-art.json/.bin (TF.js graph continuing FaceMesh from SPLIT; the logit's FaceMesh part and
+the bias) and MODELS_DIR/face-look.json/.bin (the trunk on the face crop; the logit's other part).
 """
 import argparse
 import json
@@ -27,12 +30,14 @@ from sklearn.model_selection import GroupKFold
 
 sys.path.insert(0, os.path.dirname(__file__))
 from facemesh import P, facemesh_graph  # noqa: E402
-from tfjs_graph import export_branch  # noqa: E402
+from tfjs_graph import TfjsGraph, export_branch  # noqa: E402
 
+ROOT = os.path.join(os.path.dirname(__file__), "../..")
 CONFIG = json.load(open(os.path.join(os.path.dirname(__file__), "config.json")))
 SPLIT = CONFIG["split"]
 POOLS = CONFIG["pools"]
 FEATURES = "feat-aug"
+LOOK = CONFIG["look"]
 # Share of photos the threshold keeps as photos in the training folds: the product's budget for real
 # photos read as "not a photograph" is 3 %, and other rules (cover, blur) also take their share.
 PHOTO_KEEP = 0.985
@@ -48,6 +53,11 @@ def load(caches):
         spec = json.load(open(f"{cache}/{FEATURES}.json"))
         assert spec["nodes"] == POOLS, f"{cache}: features pooled at {spec['nodes']}, want {POOLS}"
         F = np.fromfile(f"{cache}/{FEATURES}.f32", dtype=np.float32).reshape(aug["faces"], aug["copies"], -1)
+        look = json.load(open(f"{cache}/{LOOK['features']}.json"))
+        assert [n for n, _ in look["nodes"]] == LOOK["pools"], f"{cache}: look features at {look['nodes']}"
+        L = np.fromfile(f"{cache}/{LOOK['features']}-aug_crops_u8.f32", dtype=np.float32)
+        mesh_dim = F.shape[2]
+        F = np.concatenate([F, L.reshape(aug["faces"], aug["copies"], -1)], axis=2)
         for r in meta["records"]:
             if r["class"] not in ("art", "photo"):
                 continue
@@ -57,7 +67,7 @@ def load(caches):
                     y.append(1 if r["class"] == "photo" else 0)
                     groups.append(r["group"])
                     keys.append(f"{cache}#{f['crop']}")
-    return np.stack(X), np.array(y), np.array(groups), keys
+    return np.stack(X), np.array(y), np.array(groups), keys, mesh_dim
 
 
 class Standardised:
@@ -129,7 +139,7 @@ def main():
     ap.add_argument("--cv")
     ap.add_argument("--export")
     args = ap.parse_args()
-    X, y, groups, keys = load(args.caches)
+    X, y, groups, keys, mesh_dim = load(args.caches)
     print(f"{len(y)} faces ({(y == 0).sum()} art, {(y == 1).sum()} photo) from {len(set(groups))} sources", file=sys.stderr)
     if args.cv:
         prob = np.zeros(len(y))
@@ -144,8 +154,11 @@ def main():
     if args.export:
         model, t = fit_with_threshold(X, y, groups)
         w, b = model.linear()
-        export_branch(facemesh_graph(), P + SPLIT, [P + p for p in POOLS], w, b - t, args.export, "photo-art", [-1, 24, 24, 64],
-                      note="logistic regression on FaceMesh layers")
+        export_branch(facemesh_graph(), P + SPLIT, [P + p for p in POOLS], w[:mesh_dim], b - t, args.export, "photo-art",
+                      [-1, 24, 24, 64], note="logistic regression on FaceMesh layers and the face-look trunk: FaceMesh part")
+        trunk = TfjsGraph(os.path.join(os.environ.get("FACEGUARD_DATA", os.path.join(ROOT, "../data")), LOOK["package"]), LOOK["model"])
+        export_branch(trunk, LOOK["input"], LOOK["pools"], w[mesh_dim:], 0.0, args.export, "face-look",
+                      [-1, LOOK["size"], LOOK["size"], 3], note="the same regression: face-look part")
         print(f"exported to {args.export} (threshold logit {t:.3f})", file=sys.stderr)
 
 

@@ -1,8 +1,8 @@
 // Runs the extension's detector, mesh and measures over labelled folders and keeps, per face, what the
-// learned parts train on: the measures, the full mesh (original px) and a face crop sampled the way the
-// extension samples it.
+// learned parts train on: the measures, the full mesh (original px) and the face-look crop (the
+// extension's own lookCrop).
 //   node training/node/collect-faces.mjs OUT_DIR NAME=DIR [NAME=DIR ...]
-// Writes OUT_DIR/faces.json (one record per picture), OUT_DIR/crops.u8 (CROP x CROP x 3 per face) and
+// Writes OUT_DIR/faces.json (one record per picture), OUT_DIR/crops.u8 (LOOK_SIZE^2 x 3 per face) and
 // OUT_DIR/mesh-inputs.u8 (what the final FaceMesh pass read, MESH_INPUT x MESH_INPUT x 3 per face).
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,9 +10,6 @@ import { loadBundle, nodeModels } from '../../scripts/node-check.mjs';
 import { analysisImage, decodeFile, resize } from '../../scripts/node-images.mjs';
 import { readSet } from './labelled-sets.mjs';
 
-/** Crop size and framing: CROP px square, CROP_EYES eye distances wide, around the face centre. */
-export const CROP = 160;
-export const CROP_EYES = 4;
 const MESH_INPUT = 192;
 
 const [out, ...specs] = process.argv.slice(2);
@@ -55,6 +52,7 @@ for (const spec of specs) {
           },
       );
       const measured = P.measureFaces(raw, small, scale, views);
+      const crops = P.lookCrops(raw, small, scale, views);
       raw.forEach((f, i) => {
         const m = measured[i];
         // The measures as the check sees them (the cross-validation decides again from them, with the
@@ -69,22 +67,7 @@ for (const spec of specs) {
             round(((x - cx) * Math.cos(angle) + (y - cy) * Math.sin(angle)) * k + MESH_INPUT / 2),
             round((-(x - cx) * Math.sin(angle) + (y - cy) * Math.cos(angle)) * k + MESH_INPUT / 2),
           ]);
-          const v = views[i] ?? { img: small, k: scale, ox: 0, oy: 0 };
-          const pts = f.mesh.map(([x, y]) => [(x * scale - v.ox) / v.k, (y * scale - v.oy) / v.k]);
-          const [le, re] = P.eyeCentres(pts);
-          const mouth = [
-            (pts[P.MESH.mouthLeft][0] + pts[P.MESH.mouthRight][0]) / 2,
-            (pts[P.MESH.mouthLeft][1] + pts[P.MESH.mouthRight][1]) / 2,
-          ];
-          const eyeMid = [(le[0] + re[0]) / 2, (le[1] + re[1]) / 2];
-          const centre = [(eyeMid[0] + mouth[0]) / 2, (eyeMid[1] + mouth[1]) / 2];
-          const eyeDist = Math.hypot(re[0] - le[0], re[1] - le[1]);
-          const roll = Math.atan2(re[1] - le[1], re[0] - le[0]);
-          const rgb = P.sampleSquare(v.img, centre[0], centre[1], eyeDist * CROP_EYES, roll, CROP);
-          writeSync(
-            cropsFd,
-            Uint8Array.from(rgb, (x) => Math.round(x)),
-          );
+          writeSync(cropsFd, Uint8Array.from(crops[i]));
           const input = P.meshInput(small, f.meshFrame);
           if (input.length !== MESH_INPUT * MESH_INPUT * 3) throw new Error('unexpected mesh input size');
           writeSync(
@@ -109,6 +92,6 @@ closeSync(cropsFd);
 closeSync(meshFd);
 writeFileSync(
   join(out, 'faces.json'),
-  JSON.stringify({ crop: CROP, cropEyes: CROP_EYES, meshInput: MESH_INPUT, records }),
+  JSON.stringify({ crop: P.LOOK_SIZE, cropEyes: P.LOOK_EYES, meshInput: MESH_INPUT, records }),
 );
 console.error(`${records.length} pictures, ${cropCount} face crops -> ${out}`);

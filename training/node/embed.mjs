@@ -1,5 +1,6 @@
-// Exploration: features of candidate backbones on the collected face crops, for choosing the one the
-// photo-vs-art head is trained on (training/art/choose_backbone.py compares them by grouped CV).
+// Features of packaged networks on the collected face crops: `centernet` is the photo model's face-look
+// trunk (training/prepare.mjs runs it on the augmented crops); the others were candidates compared by
+// grouped CV (training/art/compare_backbones.py).
 //   node training/node/embed.mjs CACHE_DIR MODEL_DIR [model ...]
 // Writes CACHE_DIR/emb-<model>.f32 (rows of float32) and emb-<model>.json ({dim}).
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -19,7 +20,7 @@ const n = crops.length / (C * C * 3);
 const M = meta.meshInput;
 const meshInputs = readFileSync(join(cache, 'mesh-inputs.u8'));
 
-// Crop framings inside the stored crop (CROP_EYES eye distances wide, centred between eyes and mouth):
+// Crop framings inside the stored crop (cropEyes eye distances wide, centred between eyes and mouth):
 // `side` in eye distances, `up` = how far above the stored centre the sub-crop centre sits (eye dists).
 const framing = (side, up) => {
   const e = C / meta.cropEyes;
@@ -30,7 +31,7 @@ const framing = (side, up) => {
 
 const POOL = 'pool'; // channel mean and std over the spatial grid
 const FM = 'StatefulPartitionedCall/model_1/';
-const MB3 = 'tower_0/MobilenetV3/';
+const LOOK = JSON.parse(readFileSync(join(ROOT, 'training/art/config.json'), 'utf8')).look;
 const MODELS = {
   facemesh: {
     file: 'facemesh.json',
@@ -41,13 +42,11 @@ const MODELS = {
   },
   centernet: {
     file: 'centernet.json',
-    size: 224,
+    size: LOOK.size,
     box: framing(4, 0),
     range: [0, 255],
-    nodes: [
-      ...[2, 5, 9, 11, 13].map((k) => [`${MB3}expanded_conv_${k}/project/BatchNorm/FusedBatchNorm`, POOL]),
-      [`${MB3}expanded_conv_14/add`, POOL],
-    ],
+    // The face-look trunk of the photo model (training/art/config.json).
+    nodes: LOOK.pools.map((node) => [node, POOL]),
   },
   antispoof: {
     file: 'antispoof.json',
