@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The seeded random soak (test/e2e/soak/run.ts), in each browser in turn:
-//   npm run soak -- --steps 500 --seed 17 [--browser chromium|firefox] [--fault-rate 0.3]
+//   npm run soak -- --steps 500 --seed 17 [--browser chromium|firefox] [--fault-rate 0.3] [--from 175]
+// (--from N replays a long run from its step N: the plans before it are drawn, not run)
 // It runs test/e2e/soak.e2e.ts under vitest (which serialises the page functions as the e2e tests
 // do), printing one line per step and one per problem found. The last line is one JSON object per
 // browser (a list when both ran): {browser, steps, faults, lost, duplicated, wrong, stuck,
@@ -20,8 +21,16 @@ function option(name) {
 const steps = option('steps') ?? '100';
 const seed = option('seed') ?? String(Math.floor(Math.random() * 2 ** 31));
 const browser = option('browser');
-if (!/^\d+$/.test(steps) || !/^\d+$/.test(seed) || (browser && !['chromium', 'firefox'].includes(browser))) {
-  console.error('usage: npm run soak -- --steps N --seed S [--browser chromium|firefox] [--fault-rate R]');
+const from = option('from') ?? '1';
+if (
+  !/^\d+$/.test(steps) ||
+  !/^\d+$/.test(seed) ||
+  !/^\d+$/.test(from) ||
+  (browser && !['chromium', 'firefox'].includes(browser))
+) {
+  console.error(
+    'usage: npm run soak -- --steps N --seed S [--browser chromium|firefox] [--fault-rate R] [--from N]',
+  );
   process.exit(2);
 }
 
@@ -36,6 +45,7 @@ const run = spawnSync('npx', ['vitest', 'run', '-c', 'vitest.e2e.config.ts', 'te
     SOAK_STEPS: steps,
     SOAK_SEED: seed,
     SOAK_FAULT_RATE: option('fault-rate') ?? '',
+    SOAK_FROM: from,
     SOAK_REPORT: REPORT,
     ...(browser ? { E2E_BROWSER: browser } : {}),
   },

@@ -9,15 +9,17 @@ import type { Handlers } from './router';
 
 let creating: Promise<void> | null = null;
 
-async function offscreenDocumentOpen(): Promise<boolean> {
+/** The open offscreen document's id, '' when it has none, null when none is open. */
+async function offscreenDocument(): Promise<string | null> {
   const url = browser.runtime.getURL('offscreen.html');
   const existing = await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] });
-  return existing.some((context) => context.documentUrl === url);
+  const open = existing.find((context) => context.documentUrl === url);
+  return open ? (open.documentId ?? '') : null;
 }
 
 async function ensureOffscreenDocument(): Promise<void> {
   if (creating) return creating;
-  if (await offscreenDocumentOpen()) return;
+  if ((await offscreenDocument()) !== null) return;
   creating ??= chrome.offscreen
     .createDocument({
       url: browser.runtime.getURL('offscreen.html'),
@@ -30,9 +32,15 @@ async function ensureOffscreenDocument(): Promise<void> {
   await creating;
 }
 
-/** The document asks for this once its workers are stopped; one being created meanwhile is kept. */
-async function closeOffscreenDocument(): Promise<void> {
-  if (creating || !(await offscreenDocumentOpen())) return;
+/**
+ * The document `asker` asks for this once its workers are stopped. One being created meanwhile is kept,
+ * and so is a newer one: the request of a document closed since (by a crash or the browser) may arrive
+ * after its successor opened.
+ */
+async function closeOffscreenDocument(asker: string | undefined): Promise<void> {
+  if (creating) return;
+  const open = await offscreenDocument();
+  if (open === null || (asker && open && open !== asker)) return;
   await chrome.offscreen.closeDocument().catch(() => undefined);
 }
 
@@ -57,8 +65,10 @@ export const analyzerHandlers: Handlers = {
     else (await analyzer()).warmAnalyzer();
     return null;
   },
-  'release-analyzer': async () => {
-    if (__BROWSER__ === 'chrome') await closeOffscreenDocument();
+  'release-analyzer': async (_, sender) => {
+    // Chrome names the sending document (MessageSender.documentId, Chrome 106+).
+    if (__BROWSER__ === 'chrome')
+      await closeOffscreenDocument((sender as { documentId?: string }).documentId);
     return null;
   },
 };

@@ -8,5 +8,7 @@ declare namespace chrome.offscreen {
   function closeDocument(): Promise<void>;
 }
 declare namespace chrome.runtime {
-  function getContexts(filter: { contextTypes: string[] }): Promise<Array<{ documentUrl?: string }>>;
+  function getContexts(filter: {
+    contextTypes: string[];
+  }): Promise<Array<{ documentUrl?: string; documentId?: string }>>;
 }

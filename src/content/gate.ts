@@ -18,6 +18,9 @@ import type { Delivery } from './delivery';
 const CONCURRENCY = 3;
 /** How often the person may pick a copy that then fails before the photo is held back for good. */
 const COPY_ATTEMPTS = 2;
+/** How long a held upload waits for the settings. Normally they are there long before; a script cut off
+ * from its extension while its storage read was under way never gets an answer (Chrome). */
+export const SETTINGS_WAIT_MS = 5000;
 
 export interface GateDeps {
   settings(): Promise<Settings>;
@@ -80,8 +83,13 @@ export function createGate(deps: GateDeps): Gate {
   async function decide(upload: Held): Promise<void> {
     const { delivery, settle } = upload;
     const { files } = delivery;
-    const [settings, images] = await Promise.all([deps.settings(), Promise.all(files.map(isImage))]);
+    const [settings, images] = await Promise.all([settingsOrNull(), Promise.all(files.map(isImage))]);
     const imageIndexes = files.flatMap((_, i) => (images[i] ? [i] : []));
+    if (settings === null) {
+      // No settings, no check: the fail-safe rule lets the files go as they are, and says so.
+      if (imageIndexes.length > 0) deps.ui().toast(unchecked(), [String(imageIndexes.length)]);
+      return settle(keepAll(delivery));
+    }
     if (!deps.isProtected(settings) || imageIndexes.length === 0) return settle(keepAll(delivery));
 
     if (settings.mode === 'notify') {
@@ -96,12 +104,9 @@ export function createGate(deps: GateDeps): Gate {
     const checked = await checkAll(files, imageIndexes, settings);
     const outcomes = keepAll(delivery);
     upload.outcomes = outcomes;
-    const unchecked = checked.filter((c) => !c.verdict);
-    if (unchecked.length > 0) {
-      const key = deps.orphaned() ? 'gate_extension_restarted' : 'gate_could_not_check';
-      deps.ui().toast(key, [String(unchecked.length)]);
-    }
-    for (const c of unchecked) deps.record(summary(c.verdict, 'unchecked'));
+    const failed = checked.filter((c) => !c.verdict);
+    if (failed.length > 0) deps.ui().toast(unchecked(), [String(failed.length)]);
+    for (const c of failed) deps.record(summary(c.verdict, 'unchecked'));
 
     const risky = checked.filter((c) => c.verdict?.risk === 'high');
     const notable = checked.filter(
@@ -115,6 +120,22 @@ export function createGate(deps: GateDeps): Gate {
     if (notable.length > 0) await ask(notable, 'notice', upload, settings);
     settle(outcomes);
   }
+
+  /** The settings, or null when they do not come within SETTINGS_WAIT_MS (or cannot be read). */
+  async function settingsOrNull(): Promise<Settings | null> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<null>((resolve) => {
+      timer = setTimeout(() => resolve(null), SETTINGS_WAIT_MS);
+    });
+    try {
+      return await Promise.race([deps.settings().catch(() => null), late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Why files went unchecked, for the toast. */
+  const unchecked = () => (deps.orphaned() ? 'gate_extension_restarted' : 'gate_could_not_check');
 
   async function checkAll(files: File[], indexes: number[], settings: Settings): Promise<Checked[]> {
     // The UI shows it only if the checks are still running after a moment.

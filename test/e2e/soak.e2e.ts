@@ -1,6 +1,6 @@
 // A short seeded soak in each browser (the long one: npm run soak, scripts/soak.mjs): random uploads on
 // every path, random answers and faults (test/e2e/soak/run.ts), every invariant checked at each step.
-// The seed is fixed here so a failure reproduces; SOAK_STEPS and SOAK_SEED change the run.
+// The seed is fixed here so a failure reproduces; SOAK_STEPS, SOAK_SEED and SOAK_FROM change the run.
 import { writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { faceJpeg, facePhoto, gpsPhoto } from './fixtures/face-photo';
@@ -10,6 +10,7 @@ import { runSoak, type SoakResult } from './soak/run';
 const steps = Number(process.env.SOAK_STEPS || 30);
 const seed = Number(process.env.SOAK_SEED || 20261206);
 const faultRate = Number(process.env.SOAK_FAULT_RATE || 0.3);
+const from = Number(process.env.SOAK_FROM || 1);
 const browsers = BROWSERS.filter((b) => !process.env.E2E_BROWSER || b === process.env.E2E_BROWSER);
 const png = facePhoto();
 const jpeg = faceJpeg();
@@ -23,13 +24,14 @@ afterAll(() => {
 describe.skipIf(!png || !jpeg).each(browsers)('%s', (browser) => {
   // A step takes a few seconds (the notice's countdown 8, a stuck one at most 90 before it is called so).
   it(
-    `soak: ${steps} steps, seed ${seed}`,
+    `soak: ${steps} steps, seed ${seed}${from > 1 ? `, from step ${from}` : ''}`,
     async () => {
       const result = await runSoak({
         browser,
         steps,
         seed,
         faultRate,
+        from,
         faces: { png: png!, jpeg: jpeg! },
         gpsPhoto: gpsPhoto(),
         log: (line) => console.log(`[${browser}] ${line}`),

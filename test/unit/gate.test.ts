@@ -1,8 +1,8 @@
 // The gate's decisions with a fake warning UI and a fake check: every path settles exactly once.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ImageAction, WarningUi } from '../../src/content/decision';
 import type { Delivery } from '../../src/content/delivery';
-import { createGate, type GateDeps } from '../../src/content/gate';
+import { createGate, type GateDeps, SETTINGS_WAIT_MS } from '../../src/content/gate';
 import type { Outcome } from '../../src/core/held-files';
 import type { CheckSummary } from '../../src/core/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings';
@@ -37,6 +37,8 @@ function setup(options: {
   ask?: WarningUi['ask'];
   record?: GateDeps['record'];
   orphaned?: boolean;
+  /** Replaces the settings read (e.g. one that never answers). */
+  readSettings?: GateDeps['settings'];
 }) {
   const calls = { ask: 0, notice: 0, toasts: [] as string[], copies: 0, events: [] as string[] };
   const records: CheckSummary[] = [];
@@ -65,7 +67,7 @@ function setup(options: {
     },
   };
   const deps: GateDeps = {
-    settings: async () => ({ ...DEFAULT_SETTINGS, ...options.settings }),
+    settings: options.readSettings ?? (async () => ({ ...DEFAULT_SETTINGS, ...options.settings })),
     isProtected: (s) => s.mode !== 'off',
     context: { siteKey: 'test', siteLabel: 'Test' },
     ui: () => ui,
@@ -122,6 +124,39 @@ describe('gate', () => {
     await gate.hold(d);
     expect(d.settled).toEqual([['keep']]);
     expect(calls.toasts).toEqual(['gate_extension_restarted']);
+  });
+
+  it('lets the files go, and says why, when the settings never come (an orphaned storage read)', async () => {
+    vi.useFakeTimers();
+    try {
+      const { gate, calls, records } = setup({
+        risks: { 'a.png': verdict('high') },
+        orphaned: true,
+        readSettings: () => new Promise(() => undefined),
+      });
+      const d = delivery([png('a.png'), pdf]);
+      const held = gate.hold(d);
+      await vi.advanceTimersByTimeAsync(SETTINGS_WAIT_MS - 1);
+      expect(d.settled).toEqual([]);
+      await vi.advanceTimersByTimeAsync(1);
+      await held;
+      expect(d.settled).toEqual([['keep', 'keep']]);
+      expect(calls).toMatchObject({ ask: 0, toasts: ['gate_extension_restarted'] });
+      expect(records).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('lets the files go when the settings cannot be read', async () => {
+    const { gate, calls } = setup({
+      risks: { 'a.png': verdict('high') },
+      readSettings: () => Promise.reject(new Error('gone')),
+    });
+    const d = delivery([png('a.png')]);
+    await gate.hold(d);
+    expect(d.settled).toEqual([['keep']]);
+    expect(calls).toMatchObject({ ask: 0, toasts: ['gate_could_not_check'] });
   });
 
   it('delivers a copy under the original name, and asks again when a copy fails', async () => {

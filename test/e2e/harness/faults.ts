@@ -233,7 +233,7 @@ export function faultsFor(session: FaultSession): Faults {
  * Until a recorded worker of the analyzer's host runs a job: with `kill`, the next job is ended by the
  * host itself a moment after it starts (or a job already running, now). Polled from here, one quick
  * evaluation at a time: timers in the extension page's tab, which is in the background, run late.
- * Resolves with how many workers were hit or busy (0: none within the time).
+ * Resolves with how many workers were hit or busy (0: none within the time; the kill is then disarmed).
  */
 async function busyWorkers(
   page: TestPage,
@@ -241,9 +241,9 @@ async function busyWorkers(
   kill: WorkerKill | null,
   timeoutMs: number,
 ): Promise<number> {
-  const look = (arm: boolean) =>
+  const look = (arm: boolean, disarm = false) =>
     page.evaluate(
-      async ({ kill, arm, browserName }) => {
+      async ({ kill, arm, disarm, browserName }) => {
         const g = globalThis as unknown as {
           chrome: { extension: { getViews(): Window[] } };
           browser: { runtime: { getBackgroundPage(): Promise<Window> } };
@@ -255,7 +255,10 @@ async function busyWorkers(
         ) as HostWindow | undefined;
         const records = host?.__fgWorkers ?? [];
         const busy = records.filter((r) => r.busy && !r.killed);
-        if (kill && busy.length > 0) {
+        if (disarm) {
+          // Nothing was hit within the time: an armed kill must not end a later job.
+          if (host) host.__fgArmed = null;
+        } else if (kill && busy.length > 0) {
           host!.__fgArmed = null;
           for (const record of busy) host!.__fgKill!(record, kill);
         } else if (kill && arm && host) {
@@ -263,7 +266,7 @@ async function busyWorkers(
         }
         return { busy: busy.length, killed: records.filter((r) => r.killed).length };
       },
-      { kill, arm, browserName },
+      { kill, arm, disarm, browserName },
     );
   const before = kill ? (await look(false)).killed : 0;
   let first = true;
@@ -272,6 +275,11 @@ async function busyWorkers(
     if (kill && killed > before) return killed - before;
     if (!kill && busy > 0) return busy;
     await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  if (kill) {
+    // A kill may land between the last look and now: count it.
+    const { killed } = await look(false, true);
+    return killed - before;
   }
   return 0;
 }

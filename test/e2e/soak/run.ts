@@ -35,6 +35,9 @@ export interface SoakOptions {
   gpsPhoto: string | null;
   /** Share of steps with a fault (default 0.3). */
   faultRate?: number;
+  /** First step to run (default 1): the plans before it are drawn and skipped, so a step of a long run
+   * is replayed as it was planned. */
+  from?: number;
   log?: (line: string) => void;
 }
 
@@ -368,6 +371,11 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   try {
     for (let step = 1; step <= steps; step++) {
       const plan = planStep(random, options.faultRate ?? 0.3);
+      if (step < (options.from ?? 1)) {
+        // File names follow a running count: keep it as the long run had it.
+        made += plan.files.length + (plan.fault?.kind === 'another-upload' ? 1 : 0);
+        continue;
+      }
       log(`step ${step}/${steps}: ${describe(plan)}`);
       try {
         await runStep(step, plan);
@@ -377,9 +385,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
         settingsPage = null;
         timeLimit = 0;
       }
-      result.steps = step;
+      result.steps += 1;
       const rss = mb(treeRssBytes(browserPid(session.profileDir)));
-      if (step === 1) result.memory_mb.first = rss;
+      if (result.steps === 1) result.memory_mb.first = rss;
       result.memory_mb.max = Math.max(result.memory_mb.max, rss);
       result.memory_mb.end = rss;
       // The counters so far, every 50 steps (what a run stopped early has to show).
