@@ -5,11 +5,12 @@ cards, tickets, receipts, forms, book pages, banknotes, posters, chat screenshot
 ordinary card), each photographed in software (see photo.py).
 
   /usr/bin/python3 training/documents/make.py OUT --count 400 --seed 1 \
-      --artfaces-extract /work/data/extract/artfaces.faces.json [--faceset faces|artfaces|both]
+      --artfaces-extract /work/data/extract/artfaces.faces.json [--faceset artfaces|faces|both]
 
-Faces come from ../shared/testdata/faces (clear-frontal rows, labelled boxes) and
-../shared/testdata/artfaces (photo rows, boxes found by our own detector: training/documents/extract.mjs
---no-crops). OUT/labels.json is in the eval format; `group` names the style and the face set, for
+Faces come from ../shared/testdata/artfaces (photo rows, boxes found by our own detector:
+training/documents/extract.mjs --no-crops), the default, or also from ../shared/testdata/faces
+(clear-frontal rows, labelled boxes). The latter is the dev set: only for evaluation folders, and
+train.py leaves out every picture whose group ends in '/faces'. OUT/labels.json is in the eval format; `group` names the style and the face set, for
 grouped validation; `portrait`, `lines` and `corners` give the geometry in picture pixels."""
 
 import argparse
@@ -64,7 +65,7 @@ def main():
     ap.add_argument('--count', type=int, default=400, help='pictures of each class (document, not a document)')
     ap.add_argument('--seed', type=int, default=1)
     ap.add_argument('--artfaces-extract', default='/work/data/extract/artfaces.faces.json')
-    ap.add_argument('--faceset', default='both', choices=['faces', 'artfaces', 'both'])
+    ap.add_argument('--faceset', default='artfaces', choices=['faces', 'artfaces', 'both'])
     ap.add_argument('--max-side', type=int, default=0, help='shrink pictures to this long side (training sets: the check analyses ~1.2 MP anyway)')
     args = ap.parse_args()
     r = random.Random(args.seed)

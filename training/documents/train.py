@@ -24,19 +24,34 @@ import torch.nn as nn
 H, W, C = 70, 120, 4
 
 
-def load(prefixes):
-    faces, crops = [], []
+# The dev set (../shared/testdata/faces) is the final report, never training data: neither its photos as
+# negatives nor made cards carrying its faces as portraits (make.py groups end in '/faces').
+DEV_SET = os.path.join('testdata', 'faces')
+
+
+def from_dev_set(pic):
+    return os.path.normpath(pic['dir']).endswith(DEV_SET) or (pic.get('group') or '').endswith('/faces')
+
+
+def load(prefixes, skip_dirs):
+    faces, keep, dropped = [], [], 0
+    skip = {os.path.normpath(d) for d in skip_dirs}
     for prefix in prefixes:
         pics = json.load(open(prefix + '.faces.json'))
         raw = np.fromfile(prefix + '.crops.i8', dtype=np.int8).reshape(-1, H, W, C)
         k = 0
         for pic in pics:
+            use = not from_dev_set(pic) and os.path.normpath(pic['dir']) not in skip
             for face in pic['faces']:
-                faces.append((pic, face))
+                if use:
+                    faces.append((pic, face))
+                    keep.append(raw[k])
+                else:
+                    dropped += 1
                 k += 1
         assert k == len(raw), (prefix, k, len(raw))
-        crops.append(raw)
-    return faces, np.concatenate(crops)
+    print(f'{dropped} faces left out (dev set, made cards with its faces, --skip-dir)')
+    return faces, np.stack(keep)
 
 
 def face_labels(faces):
@@ -197,9 +212,10 @@ def main():
     ap.add_argument('--no-final', action='store_true')
     ap.add_argument('--only', default='', help='comma-separated split names to run (to share a long run between processes)')
     ap.add_argument('--holdout', action='append', default=[], help='group prefix held out as one extra fold (repeatable)')
+    ap.add_argument('--skip-dir', action='append', default=[], help='picture folder in an extract to leave out (kept for evaluation)')
     args = ap.parse_args()
     torch.set_num_threads(2)
-    faces, crops = load(args.extracts)
+    faces, crops = load(args.extracts, args.skip_dir)
     y, groups, kinds = face_labels(faces)
     x = to_tensor(crops)
     print(f'{len(y)} faces, {int(y.sum())} portraits, {len(np.unique(groups))} groups')
@@ -236,7 +252,7 @@ def main():
         json.dump(report, open(args.report, 'w'), indent=1)
     if not args.no_final:
         net = train(x, y, args.epochs, args.seed)
-        n = export(net, args.out, {'trainedOn': sorted({p['dir'] for p, _ in faces})})
+        n = export(net, args.out, {'trainedOn': sorted({os.path.relpath(p['dir']) for p, _ in faces})})
         print(f'wrote {args.out}: {n} weights')
 
 
