@@ -22,7 +22,7 @@ import {
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
-import { esbuildMessagesPlugin, LANGUAGES, loadCatalogs } from './scripts/locales.mjs';
+import { CONTENT_AREAS, esbuildMessagesPlugin, LANGUAGES, loadCatalogs } from './scripts/locales.mjs';
 import { zipFolder } from './scripts/zip.mjs';
 
 const ROOT = dirname(fileURLToPath(import.meta.url));
@@ -132,13 +132,14 @@ function copyStatic(browser) {
   writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify(manifestFor(browser), null, 2)}\n`);
 }
 
+/** esbuild options for each bundle set: the content script alone, with only its own strings (it is
+ * parsed in every frame of protected sites), and everything else with every string. */
 function esbuildOptions(browser) {
-  const entryPoints = [
+  const entries = [
     ...SCRIPTS.map(([src, out]) => ({ in: join(ROOT, src), out })),
     ...[...uiPages(), ...BROWSER_PAGES[browser]].map((page) => ({ in: page.script, out: page.name })),
   ];
-  return {
-    entryPoints,
+  const common = {
     outdir: join(OUT, browser),
     bundle: true,
     format: 'iife',
@@ -153,8 +154,16 @@ function esbuildOptions(browser) {
       'process.env.NODE_ENV': '"production"',
     },
     loader: { '.svg': 'text' },
-    plugins: [esbuildMessagesPlugin()],
   };
+  const isContent = (entry) => entry.out === 'content';
+  return [
+    {
+      ...common,
+      entryPoints: entries.filter(isContent),
+      plugins: [esbuildMessagesPlugin({ areas: CONTENT_AREAS })],
+    },
+    { ...common, entryPoints: entries.filter((e) => !isContent(e)), plugins: [esbuildMessagesPlugin()] },
+  ];
 }
 
 function zip(browser) {
@@ -165,7 +174,7 @@ function zip(browser) {
 
 async function buildOnce(browser) {
   rmSync(join(OUT, browser), { recursive: true, force: true });
-  await esbuild.build(esbuildOptions(browser));
+  await Promise.all(esbuildOptions(browser).map((options) => esbuild.build(options)));
   copyStatic(browser);
   const archive = zip(browser);
   console.log(
@@ -175,8 +184,7 @@ async function buildOnce(browser) {
 
 async function watchBuild(browser) {
   rmSync(join(OUT, browser), { recursive: true, force: true });
-  const ctx = await esbuild.context(esbuildOptions(browser));
-  await ctx.watch();
+  for (const options of esbuildOptions(browser)) await (await esbuild.context(options)).watch();
   copyStatic(browser);
   for (const dir of ['icons', 'src/i18n', 'src/ui', 'src/core']) {
     watch(join(ROOT, dir), { recursive: true }, () => {

@@ -1,5 +1,8 @@
 export const LANGUAGES: string[];
-export function loadCatalogs(): Record<string, Record<string, { message: string; description?: string }>>;
-export function runtimeCatalogs(): Record<string, Record<string, string>>;
+export const CONTENT_AREAS: string[];
+export function loadCatalogs(
+  areas?: string[],
+): Record<string, Record<string, { message: string; description?: string }>>;
+export function runtimeCatalogs(areas?: string[]): Record<string, Record<string, string>>;
 export function messagesPlugin(): import('vite').Plugin;
-export function esbuildMessagesPlugin(): import('esbuild').Plugin;
+export function esbuildMessagesPlugin(options?: { areas?: string[] }): import('esbuild').Plugin;

@@ -1,8 +1,15 @@
 // Translation for every context. Catalogs are bundled (not read through browser.i18n) so the
 // language setting can differ from the browser's. Placeholders are $1..$9 as in messages.json.
-import catalogs from 'faceguard:messages';
+import catalogsJson from 'faceguard:messages';
 
-export type Language = keyof typeof catalogs;
+export type Language = 'en' | 'zh_CN' | 'zh_TW';
+
+let parsed: Record<Language, Record<string, string>> | null = null;
+/** Parsed on first use (see scripts/locales.mjs): most frames a content script runs in never need a word. */
+const catalogs = () => {
+  parsed ??= JSON.parse(catalogsJson) as Record<Language, Record<string, string>>;
+  return parsed;
+};
 export type LanguageSetting = 'browser' | Language;
 
 /**
@@ -23,11 +30,11 @@ export function languageTag(language: Language): string {
 }
 
 export function hasMessage(key: string): boolean {
-  return key in catalogs.en;
+  return key in catalogs().en;
 }
 
 export function translate(language: Language, key: string, values: readonly string[] = []): string {
-  const template = catalogs[language][key] ?? catalogs.en[key];
+  const template = catalogs()[language][key] ?? catalogs().en[key];
   if (template === undefined) return key;
   return template.replace(/\$(\d)/g, (_, n: string) => values[Number(n) - 1] ?? '');
 }

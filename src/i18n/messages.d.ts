@@ -1,5 +1,5 @@
 declare module 'faceguard:messages' {
-  /** language -> key -> message, merged from src/i18n/<language>/*.json at build time. */
-  const catalogs: Record<'en' | 'zh_CN' | 'zh_TW', Record<string, string>>;
-  export default catalogs;
+  /** JSON text of language -> key -> message, merged from src/i18n/<language>/*.json at build time. */
+  const catalogsJson: string;
+  export default catalogsJson;
 }

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCatalogs } from '../../scripts/locales.mjs';
+import { CONTENT_AREAS, loadCatalogs } from '../../scripts/locales.mjs';
 import { hasMessage, languageTag, resolveLanguage, translate } from '../../src/core/i18n';
 
 const catalogs = loadCatalogs() as Record<string, Record<string, { message: string }>>;
@@ -115,6 +115,30 @@ describe('locale catalogs', () => {
     }
     expect(used.size).toBeGreaterThan(5);
     expect([...used].filter((key) => !hasMessage(key))).toEqual([]);
+  });
+});
+
+describe("the content script's strings", () => {
+  it("hold every key named outside the extension pages (the analyzer's reasons included)", () => {
+    const content = loadCatalogs(CONTENT_AREAS);
+    const keys = new Set(Object.keys(catalogs.en!));
+    const missing: string[] = [];
+    let named = 0;
+    for (const file of sourceFiles(SRC).filter((f) => !f.startsWith(join(SRC, 'ui')))) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/['"`]([a-z0-9_]+)['"`]/g)) {
+        if (!keys.has(m[1]!)) continue;
+        named++;
+        if (!(m[1]! in content.en!)) missing.push(`${file.slice(SRC.length)}: ${m[1]}`);
+      }
+    }
+    expect(named).toBeGreaterThan(50);
+    expect(missing).toEqual([]);
+  });
+
+  it("leave out the pages' own strings", () => {
+    const content = loadCatalogs(CONTENT_AREAS);
+    expect(Object.keys(content.zh_TW!).sort()).toEqual(Object.keys(content.en!).sort());
+    expect(Object.keys(content.en!).length).toBeLessThan(Object.keys(catalogs.en!).length / 2);
   });
 });
 
