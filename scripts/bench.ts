@@ -6,7 +6,7 @@
 // long tasks on that page over a 12 MP check and a 20-photo batch; the check's steps from an
 // extension page; page load with 30 iframes with and without the extension (a second browser,
 // interleaved); then, 150 s after the last check, the memory of the extension's processes.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -14,7 +14,7 @@ import { chromium } from 'playwright-core';
 import type { TestPage } from '../test/e2e/harness';
 import { installPageCheck } from '../test/e2e/harness/analyzer-client';
 import { launchDetachableChromium, wrapPage } from '../test/e2e/harness/chromium';
-import { browserPid } from '../test/e2e/harness/memory';
+import { browserPid, extensionMemory } from '../test/e2e/harness/memory';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, REPO } from '../test/e2e/harness/paths';
 import { startServer } from '../test/server.mjs';
 
@@ -157,49 +157,9 @@ async function pageLoads(
   return times;
 }
 
-/** Proportional set size (bytes) of a process, from /proc/PID/smaps_rollup. */
-function pssBytes(pid: number): number {
-  try {
-    const match = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
-    return match ? Number(match[1]) * 1024 : 0;
-  } catch {
-    return 0;
-  }
-}
-
-/**
- * The extension's processes: Chromium runs the service worker, the offscreen document and the
- * extension's own pages in renderers started with --extension-process. Only those of this browser
- * (the descendants of its main process) count.
- */
-function extensionProcesses(root: number): number[] {
-  const found: number[] = [];
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      // Chromium rewrites its processes' titles: the command line may be one string, not NUL-separated.
-      if (!readFileSync(`/proc/${name}/cmdline`, 'utf8').includes('--extension-process')) continue;
-      for (let pid = Number(name); pid > 1; ) {
-        if (pid === root) {
-          found.push(Number(name));
-          break;
-        }
-        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-        pid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      }
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return found;
-}
-
 const extensionMb = (root: number) => {
-  const pids = extensionProcesses(root);
-  return {
-    mb: round(pids.reduce((sum, pid) => sum + pssBytes(pid), 0) / 2 ** 20, 1),
-    processes: pids.length,
-  };
+  const { bytes, processes } = extensionMemory(root);
+  return { mb: round(bytes / 2 ** 20, 1), processes };
 };
 
 interface Timing {

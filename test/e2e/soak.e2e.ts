@@ -47,10 +47,13 @@ describe.skipIf(!png || !jpeg).each(browsers)('%s', (browser) => {
         page_errors: 0,
         network: 0,
       });
-      // The extension's memory is bounded: at the end of the run the browser's process tree holds at
-      // most twice what it held after the first step (the analyzer loaded, one page open). Loose on
-      // purpose (other tabs come and go); a leak of what each step holds would not stay under it for long.
-      expect(result.memory_mb.end).toBeLessThanOrEqual(2 * result.memory_mb.first);
+      // The extension's memory is bounded: at the end of the run its processes hold at most twice their
+      // highest of the first steps (the analyzer loaded). Loose on purpose (a check may be running at
+      // the end); a leak of what each step holds would not stay under it for long. The browser's whole
+      // tree (memory_mb) is reported, not bounded: in a long Firefox run it grew almost all in the
+      // browser's parent process, which the extension does not run in (README, under faults).
+      expect(result.extension_mb.early).toBeGreaterThan(0);
+      expect(result.extension_mb.end).toBeLessThanOrEqual(2 * result.extension_mb.early);
     },
     120_000 + steps * 60_000,
   );

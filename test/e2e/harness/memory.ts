@@ -1,5 +1,5 @@
-// Resident memory of a browser and all its child processes (Linux /proc), to check that repeated
-// checks do not leak: a figure for the whole process tree, whichever process runs the analyzer.
+// Memory of a browser's processes (Linux /proc), to check that repeated checks do not leak: the whole
+// process tree (resident), and the extension's own processes (proportional).
 import { readdirSync, readFileSync } from 'node:fs';
 
 function parentOf(pid: number): number | null {
@@ -58,4 +58,48 @@ export function treeRssBytes(root: number): number {
     stack.push(...(children.get(pid) ?? []));
   }
   return total;
+}
+
+/** Proportional set size (bytes) of a process, from /proc/PID/smaps_rollup. */
+function pssBytes(pid: number): number {
+  try {
+    const match = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+    return match ? Number(match[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Whether a process is one the extension runs in: Chromium starts the renderer of the service worker,
+ * the offscreen document and the extension's pages with --extension-process (it rewrites its
+ * processes' titles, so the command line may be one string); Firefox names its extension process
+ * WebExtensions.
+ */
+function isExtensionProcess(pid: number): boolean {
+  try {
+    return (
+      readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--extension-process') ||
+      readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'WebExtensions'
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** The extension's processes among root's descendants: their summed PSS, and how many there are. */
+export function extensionMemory(root: number): { bytes: number; processes: number } {
+  let bytes = 0;
+  let processes = 0;
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name) || !isExtensionProcess(Number(name))) continue;
+    for (let pid: number | null = Number(name); pid !== null && pid > 1; pid = parentOf(pid)) {
+      if (pid === root) {
+        bytes += pssBytes(Number(name));
+        processes += 1;
+        break;
+      }
+    }
+  }
+  return { bytes, processes };
 }

@@ -21,7 +21,7 @@ import {
 import { corruptJpeg, noisePng, sha256, textFile, uniqueCopy, withCameraData } from '../faults/files';
 import { type BrowserName, launch, type TestPage } from '../harness';
 import { type FaultSession, faultsFor } from '../harness/faults';
-import { browserPid, treeRssBytes } from '../harness/memory';
+import { browserPid, extensionMemory, treeRssBytes } from '../harness/memory';
 import { forbiddenRequests } from '../harness/network-recorder';
 import { type Decision, type FileKind, planStep, type StepPlan } from './plan';
 
@@ -51,8 +51,13 @@ export interface SoakResult {
   stuck: number;
   page_errors: number;
   seed: number;
-  /** Resident memory of the browser's process tree: after the first step, the highest, at the end. */
+  /** Resident memory of the browser's whole process tree: after the first step, the highest, at the end. */
   memory_mb: { first: number; max: number; end: number };
+  /**
+   * The extension's own processes (PSS; harness/memory.ts): the highest over the first EARLY_STEPS
+   * steps (the analyzer loaded by then), the highest over the run, at the end.
+   */
+  extension_mb: { early: number; max: number; end: number };
   /** Requests that left the machine (the privacy promise): always 0. */
   network: number;
   /** One line per problem found, with its step, for the log. */
@@ -90,6 +95,8 @@ const KEYS: Record<Exclude<Decision, 'timeout'>, string> = {
 const STEP_MS = 90_000;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const mb = (bytes: number) => Math.round(bytes / 1048576);
+/** Steps after which the extension's memory is taken as its early figure (SoakResult.extension_mb). */
+const EARLY_STEPS = 10;
 
 export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const { browser, steps, seed } = options;
@@ -111,6 +118,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     page_errors: 0,
     seed,
     memory_mb: { first: 0, max: 0, end: 0 },
+    extension_mb: { early: 0, max: 0, end: 0 },
     network: 0,
     problems: [],
   };
@@ -390,6 +398,11 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       if (result.steps === 1) result.memory_mb.first = rss;
       result.memory_mb.max = Math.max(result.memory_mb.max, rss);
       result.memory_mb.end = rss;
+      const extension = mb(extensionMemory(browserPid(session.profileDir)).bytes);
+      if (result.steps <= EARLY_STEPS)
+        result.extension_mb.early = Math.max(result.extension_mb.early, extension);
+      result.extension_mb.max = Math.max(result.extension_mb.max, extension);
+      result.extension_mb.end = extension;
       // The counters so far, every 50 steps (what a run stopped early has to show).
       if (step % 50 === 0) log(`so far: ${JSON.stringify({ ...result, problems: result.problems.length })}`);
     }
