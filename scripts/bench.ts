@@ -5,7 +5,8 @@
 // the first photo after browser start and warm ones chosen on the demo composer (a protected site);
 // long tasks on that page over a 12 MP check and a 20-photo batch; the check's steps from an
 // extension page; page load with 30 iframes with and without the extension (a second browser,
-// interleaved); then, 150 s after the last check, the memory of the extension's processes.
+// interleaved); then, 150 s after the last check with the driver detached, the memory of the
+// extension's processes.
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
