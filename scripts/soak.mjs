@@ -5,8 +5,8 @@
 // It runs test/e2e/soak.e2e.ts under vitest (which serialises the page functions as the e2e tests
 // do), printing one line per step and one per problem found. The last line is one JSON object per
 // browser (a list when both ran): {browser, steps, faults, lost, duplicated, wrong, stuck,
-// page_errors, seed, memory_mb, extension_mb, network, problems}. The exit code is vitest's: non-zero when any
-// count that must be 0 is not.
+// page_errors, seed, memory_mb, extension_mb, network, problems}. The exit code is vitest's: non-zero
+// when any count that must be 0 is not.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -121,7 +121,7 @@ export async function launchChromium(
  * bench's idle memory is measured detached. Nothing can be driven after detach(); close() ends it.
  */
 export async function launchDetachableChromium(): Promise<
-  BrowserSession & { context: BrowserContext; pid: number; detach(): Promise<void> }
+  BrowserSession & { context: BrowserContext; detach(): Promise<void> }
 > {
   const network = await startNetworkRecorder();
   const profile = mkdtempSync(join(tmpdir(), 'fg-chromium-'));
@@ -138,8 +138,11 @@ export async function launchDetachableChromium(): Promise<
     // Its own process group, so that ending it ends every process it started.
     { stdio: 'ignore', detached: true },
   );
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.once('error', () => undefined);
+  // A browser that could not even start ends with 'error' and no 'exit'.
+  const exited = new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.once('error', () => resolve());
+  });
   const kill = async () => {
     try {
       process.kill(-child.pid!, 'SIGTERM');
@@ -164,7 +167,7 @@ export async function launchDetachableChromium(): Promise<
       await kill();
     };
     const session = await sessionOver(context, profile, network, end, false);
-    return { ...session, pid: child.pid!, detach: () => browser.close() };
+    return { ...session, detach: () => browser.close() };
   } catch (error) {
     await kill();
     await network.close();

@@ -394,11 +394,12 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
         timeLimit = 0;
       }
       result.steps += 1;
-      const rss = mb(treeRssBytes(browserPid(session.profileDir)));
+      const browserRoot = browserPid(session.profileDir);
+      const rss = mb(treeRssBytes(browserRoot));
       if (result.steps === 1) result.memory_mb.first = rss;
       result.memory_mb.max = Math.max(result.memory_mb.max, rss);
       result.memory_mb.end = rss;
-      const extension = mb(extensionMemory(browserPid(session.profileDir)).bytes);
+      const extension = mb(extensionMemory(browserRoot).bytes);
       if (result.steps <= EARLY_STEPS)
         result.extension_mb.early = Math.max(result.extension_mb.early, extension);
       result.extension_mb.max = Math.max(result.extension_mb.max, extension);
