@@ -12,10 +12,16 @@ export interface Delivery {
   files: File[];
   /** The receiving input's accept attribute ('' when anything goes). */
   accept: string;
-  /** Delivers the outcome (one per file). Called exactly once; all 'drop' means cancel. */
-  settle(outcomes: Outcome<File>[]): void;
+  /**
+   * Delivers the outcome (one per file). Called exactly once; all 'drop' means cancel. Returns a
+   * promise when the page gets what was released only later (Firefox's replays), settled once it has.
+   */
+  // biome-ignore lint/suspicious/noConfusingVoidType: most deliveries hand over at once and return nothing.
+  settle(outcomes: Outcome<File>[]): void | Promise<unknown>;
   /** How the same delivery is made again elsewhere (see held-stash.ts); absent for page-world holds. */
   resume?: Resume;
+  /** Firefox, drops and pastes: the name of the replay that will deliver it (page-port.ts). */
+  replayId?: string;
   /** Told which files the person is being asked about (the page world holds them back if the gate dies). */
   asking?(indexes: number[]): void;
 }

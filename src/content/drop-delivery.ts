@@ -8,7 +8,7 @@ import type { Delivery } from './delivery';
 import { saveFocus } from './focus';
 import { deliverToInput } from './input-delivery';
 import { markReleased, ours } from './loop-guard';
-import { replayInPage } from './page-port';
+import { newReplayId, replayInPage } from './page-port';
 import { copyStrings, filledTransfer, type StringData } from './transfer-data';
 
 export function holdDrop(event: DragEvent, files: File[]): Delivery {
@@ -30,11 +30,13 @@ export function dropDelivery(
 ): Delivery {
   const focus = saveFocus();
   const fileInput = target instanceof HTMLInputElement && target.type === 'file' ? target : null;
+  const replayId = __BROWSER__ === 'firefox' && !fileInput ? newReplayId() : undefined;
   return {
     source: 'drop',
     files,
     accept: fileInput?.accept ?? '',
     resume: { target, files, strings, point },
+    replayId,
     settle(outcomes) {
       const released = filesToRelease(files, outcomes);
       if (fileInput) {
@@ -48,10 +50,7 @@ export function dropDelivery(
       }
       focus.restore();
       markReleased(released);
-      if (__BROWSER__ === 'firefox') {
-        void replayInPage(at, 'drop', released, strings, point);
-        return;
-      }
+      if (replayId) return replayInPage(replayId, at, 'drop', released, strings, point);
       const dataTransfer = filledTransfer(released, strings);
       at.dispatchEvent(
         ours(

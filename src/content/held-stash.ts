@@ -6,8 +6,12 @@
 // (page scripts cannot open a closed root; a content script can, through openOrClosedShadowRoot).
 // Where the files were going is marked on that element (an attribute naming the hold). The new
 // script takes every such hold over at start and holds it again: checked and asked as if just chosen.
+// A released drop or paste stays kept until the page world has dispatched its replay: a hold whose
+// replay the page world did dispatch is not taken over, and one it did not never will be (page-port.ts,
+// replayedByPage), so the page gets it exactly once either way.
 import type { DropPoint } from '../core/page-channel';
 import { type Delivery, fileList, type Resume } from './delivery';
+import { replayedByPage } from './page-port';
 import type { StringData } from './transfer-data';
 
 export const HELD_TAG = 'faceguard-held';
@@ -57,6 +61,7 @@ export function keepHeld(delivery: Delivery): () => void {
   entry.files = fileList(resume.files);
   entry.dataset.id = id;
   entry.dataset.source = source;
+  if (delivery.replayId) entry.dataset.replay = delivery.replayId;
   entry.dataset.extra = JSON.stringify({ strings: resume.strings, point: resume.point });
   const target = resume.target instanceof Element ? resume.target : null;
   target?.setAttribute(MARK, [...ids(target), id].join(' '));
@@ -95,6 +100,8 @@ export function takeOverHeld(): Inherited[] {
       const source = entry.dataset.source ?? '';
       const target = id ? marked(id) : null;
       if (target) unmark(target, id);
+      // Released, and the page has it already.
+      if (entry.dataset.replay && replayedByPage(entry.dataset.replay)) continue;
       try {
         const { strings, point } = JSON.parse(entry.dataset.extra ?? '') as {
           strings: StringData;

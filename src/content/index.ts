@@ -105,13 +105,15 @@ const hold = (delivery: Delivery) => {
     void gate.hold(delivery);
     return;
   }
-  // Kept where this script's successor finds it, should Firefox destroy this one meanwhile.
+  // Kept where this script's successor finds it, should Firefox destroy this one meanwhile: until the
+  // page has what was released (a replay is the page world's to dispatch, a moment later).
   const forget = keepHeld(delivery);
   void gate.hold({
     ...delivery,
     settle(outcomes) {
-      forget();
-      delivery.settle(outcomes);
+      const handedOver = delivery.settle(outcomes);
+      if (handedOver) void handedOver.then(forget, forget);
+      else forget();
     },
   });
 };

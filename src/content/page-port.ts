@@ -12,6 +12,7 @@ import {
   parseReplayed,
   parseSubmit,
   REPLAY_TARGET_EVENT,
+  REPLAYED_QUERY_EVENT,
   type ReplayMessage,
   type SettleMessage,
 } from '../core/page-channel';
@@ -75,21 +76,40 @@ export function isPageReplay(event: Event): boolean {
 }
 
 /**
+ * A name for one replay (Firefox), given when a drop or paste is held so that the held stash can
+ * record it (held-stash.ts). Named after this gate's channel: the page world that took its port
+ * claims the target, and not one a destroyed earlier gate had (after an update both page worlds listen).
+ */
+export function newReplayId(): string {
+  return `${channelId}-r${++counter}`;
+}
+
+/**
  * Firefox: has the page world dispatch an approved drop or paste at target (see ReplayMessage for
- * why). Resolves with whether page code handled it (called preventDefault).
+ * why), under the name newReplayId() gave it. Resolves with whether page code handled it (called
+ * preventDefault) once the page world has dispatched it.
  */
 export function replayInPage(
+  id: string,
   target: EventTarget,
   kind: ReplayMessage['kind'],
   files: File[],
   strings: StringData,
   point: DropPoint,
 ): Promise<boolean> {
-  // Named after this gate's channel: the page world that took its port claims the target, and not
-  // one a destroyed earlier gate had (Firefox: after an update both page worlds listen).
-  const id = `${channelId}-r${++counter}`;
   target.dispatchEvent(new CustomEvent(REPLAY_TARGET_EVENT, { detail: id, bubbles: true, composed: true }));
   const message: ReplayMessage = { type: 'replay', id, kind, files, strings, point };
   port.postMessage(message);
   return new Promise((resolve) => replays.set(id, resolve));
+}
+
+/**
+ * Firefox, for a gate taking over a destroyed one's holds: whether the page world dispatched that
+ * gate's replay of this id. When it answers no, it never will: the replay is the caller's to make.
+ * (A page that asks this itself only stops its own upload's replay: never makes one happen twice.)
+ */
+export function replayedByPage(id: string): boolean {
+  const query = new CustomEvent(REPLAYED_QUERY_EVENT, { detail: id, cancelable: true });
+  window.dispatchEvent(query);
+  return query.defaultPrevented;
 }

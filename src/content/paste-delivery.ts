@@ -6,7 +6,7 @@ import { filesToRelease, type Outcome } from '../core/held-files';
 import { type Delivery, NO_POINT } from './delivery';
 import { saveFocus } from './focus';
 import { markReleased, ours } from './loop-guard';
-import { replayInPage } from './page-port';
+import { newReplayId, replayInPage } from './page-port';
 import { dataUrlOf, filledTransfer, rewriteDataUrlImages, type StringData } from './transfer-data';
 
 export interface EmbeddedImage {
@@ -32,20 +32,22 @@ export function pasteDelivery(
   strings: StringData,
 ): Delivery {
   const focus = saveFocus();
+  const replayId = __BROWSER__ === 'firefox' ? newReplayId() : undefined;
   return {
     source: 'paste',
     files: [...files, ...embedded.map((e) => e.file)],
     accept: '',
     resume: { target, files, strings, point: NO_POINT },
+    replayId,
     settle(outcomes) {
       const released = filesToRelease(files, outcomes.slice(0, files.length));
       const embeddedOutcomes = outcomes.slice(files.length);
       if (released.length === 0 && embeddedOutcomes.every((o) => o === 'drop')) return;
-      void replacementsFor(embedded, embeddedOutcomes).then((replacements) => {
+      return replacementsFor(embedded, embeddedOutcomes).then((replacements) => {
         const html = strings.map(([type, value]): [string, string] =>
           type === 'text/html' ? [type, rewriteDataUrlImages(value, replacements)] : [type, value],
         );
-        replay(target, focus, released, html);
+        return replay(target, focus, released, html, replayId);
       });
     },
   };
@@ -63,20 +65,21 @@ async function replacementsFor(
   return map;
 }
 
-function replay(
+/** Dispatches the paste (Firefox: has the page world do it); resolves once the page has it. */
+async function replay(
   target: EventTarget,
   focus: ReturnType<typeof saveFocus>,
   files: File[],
   strings: StringData,
-) {
+  replayId: string | undefined,
+): Promise<void> {
   focus.restore();
   markReleased(files);
   const at =
     target instanceof Node && !target.isConnected ? (document.activeElement ?? document.body) : target;
-  if (__BROWSER__ === 'firefox') {
-    void replayInPage(at, 'paste', files, strings, NO_POINT).then((handled) => {
-      if (!handled) void insertByDefault(at, files, strings);
-    });
+  if (replayId) {
+    if (!(await replayInPage(replayId, at, 'paste', files, strings, NO_POINT)))
+      await insertByDefault(at, files, strings);
     return;
   }
   const clipboardData = filledTransfer(files, strings);
@@ -87,7 +90,7 @@ function replay(
     composed: true,
   });
   at.dispatchEvent(ours(event));
-  if (!event.defaultPrevented) void insertByDefault(at, files, strings);
+  if (!event.defaultPrevented) await insertByDefault(at, files, strings);
 }
 
 /**

@@ -129,6 +129,13 @@ export interface ReplayedMessage {
 }
 
 export const REPLAY_TARGET_EVENT = 'faceguard:replay-target';
+/**
+ * gate -> page world (Firefox), a cancelable event on window whose detail is a replay's id, from a
+ * newer gate taking over what a destroyed one held (src/content/held-stash.ts): the page world that
+ * owns the id cancels it when it has dispatched that replay, and otherwise never will. So a released
+ * drop or paste reaches the page once, whether the old gate's replay got there or not.
+ */
+export const REPLAYED_QUERY_EVENT = 'faceguard:replayed?';
 
 const isStringPair = (v: unknown): v is [string, string] =>
   Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string';

@@ -19,6 +19,7 @@ const addListener = EventTarget.prototype.addEventListener;
 const dispatch = EventTarget.prototype.dispatchEvent;
 const composedPath = Event.prototype.composedPath;
 const stopImmediate = Event.prototype.stopImmediatePropagation;
+const preventDefault = Event.prototype.preventDefault;
 const NativeDataTransfer = DataTransfer;
 const transferItems = getter(DataTransfer.prototype, 'items');
 const transferFiles = getter(DataTransfer.prototype, 'files');
@@ -82,6 +83,7 @@ export const natives = {
   event: (type: string, init: EventInit): Event => new NativeEvent(type, init),
   target: (event: Event): EventTarget | undefined => composedPath.call(event)[0],
   stop: (event: Event): void => stopImmediate.call(event),
+  cancel: (event: Event): void => preventDefault.call(event),
   /** Dispatches a cancelable event carrying `detail` at target; true when a listener cancelled it. */
   cancelled(target: EventTarget, type: string, detail: unknown): boolean {
     const event = new NativeCustomEvent(type, { detail, cancelable: true });

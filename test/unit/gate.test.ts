@@ -85,7 +85,7 @@ function setup(options: {
 
 function delivery(files: File[]): Delivery & { settled: Outcome<File>[][] } {
   const settled: Outcome<File>[][] = [];
-  return { source: 'input', files, accept: 'image/*', settled, settle: (o) => settled.push(o) };
+  return { source: 'input', files, accept: 'image/*', settled, settle: (o) => void settled.push(o) };
 }
 
 describe('gate', () => {
