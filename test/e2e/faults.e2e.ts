@@ -179,20 +179,24 @@ describe.each(browsers)('%s', (browserName) => {
     }
 
     for (const path of ['drop', 'paste'] as const) {
-      test(`just after a released ${path} reached the page: it is not taken over again`, 'reload', async () => {
-        const page = await openPage();
-        const photo = smallPhoto();
-        await offer(page, path, [photo]);
-        await waitForReceived(page, 1);
-        // Firefox keeps a held drop or paste in the page until the page world has dispatched its
-        // replay (held-stash.ts); then it is gone, and a successor has nothing to hold again.
-        await page.waitFor(() => document.querySelectorAll('faceguard-held').length === 0);
-        await faults.reload();
-        await pause(1500);
-        expect(hashes(await received(page))).toEqual([sha256(photo)]);
-        expect((await uiState(page)).toast).toBe(false);
-        await endsClean(page);
-      });
+      test(
+        `just after a released ${path} reached the page: it is not taken over again`,
+        'reload',
+        async () => {
+          const page = await openPage();
+          const photo = smallPhoto();
+          await offer(page, path, [photo]);
+          await waitForReceived(page, 1);
+          // Firefox keeps a held drop or paste in the page until the page world has dispatched its
+          // replay (held-stash.ts); then it is gone, and a successor has nothing to hold again.
+          await page.waitFor(() => document.querySelectorAll('faceguard-held').length === 0);
+          await faults.reload();
+          await pause(1500);
+          expect(hashes(await received(page))).toEqual([sha256(photo)]);
+          expect((await uiState(page)).toast).toBe(false);
+          await endsClean(page);
+        },
+      );
     }
 
     for (const answer of ['u', 'Escape'] as const) {
