@@ -105,7 +105,7 @@ export function replayInPage(
 
 /**
  * Firefox, for a gate taking over a destroyed one's holds: whether the page world dispatched that
- * gate's replay of this id. When it answers no, it never will: the replay is the caller's to make.
+ * gate's replay of this id. When it answers no, it never will: the upload is the caller's to hold again.
  * (A page that asks this itself only stops its own upload's replay: never makes one happen twice.)
  */
 export function replayedByPage(id: string): boolean {

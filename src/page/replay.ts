@@ -2,7 +2,7 @@
 // Firefox hides DataTransfer items a content script added from page code (src/core/page-channel.ts,
 // ReplayMessage). The gate names the target with an event on it, then sends the files. Each replay
 // happens at most once: a newer gate taking over may ask whether it did (REPLAYED_QUERY_EVENT), and
-// one not yet dispatched by then never is (the newer gate delivers it instead).
+// one not yet dispatched by then never is (the newer gate holds the upload again).
 import { REPLAY_TARGET_EVENT, REPLAYED_QUERY_EVENT, type ReplayMessage } from '../core/page-channel';
 import { natives } from './natives';
 
