@@ -1,10 +1,11 @@
-// The learned photo-vs-art signal (trained by training/art/): one logistic regression over two readings of
-// the face, shipped as two small TF.js graphs whose outputs add up to its logit.
+// The learned photo-vs-art signal (trained by training/art/): one linear read-out over two readings of the
+// face, shipped as two small TF.js graphs whose outputs add up to its logit.
 // - models/photo-art: goes on from one of FaceMesh's inner layers, so it reads the face exactly as the
 //   mesh's final pass framed it and costs only the few layers it adds; its output carries the bias.
 // - models/face-look: the trunk of a small packaged image network (MobileNetV3) on a crop of the face
-//   (face-measures.ts lookCrop), which tells brush strokes, flat shading and rendered skin from photographed
-//   skin better than the mesh's layers do (training/README.md: the model card).
+//   (face-measures.ts lookCrop), its last three blocks fine-tuned with the read-out; it tells brush strokes,
+//   flat shading and rendered skin from photographed skin better than the mesh's layers do (README: the
+//   model card).
 // The sum is the logit that the face is a photograph of a real person rather than a painting, drawing,
 // render, statue, doll or mask; the training placed 0 at the decision threshold.
 

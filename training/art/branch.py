@@ -6,6 +6,7 @@ import numpy as np
 import torch
 from torch import nn
 
+import one_cycle
 from facemesh import P, facemesh_graph
 
 
@@ -66,25 +67,11 @@ def train(act, y, shape, split, top, epochs=12, batch=64, lr=3e-3, seed=0, wd=1e
     model = Branch(split, top)
     params = [p for p in model.parameters() if p.requires_grad]
     opt = torch.optim.AdamW(params, lr=lr, weight_decay=wd)
-    n, copies = act.shape[0], act.shape[1]
-    pos_w = torch.tensor((y == 0).sum() / max(1, (y == 1).sum()), dtype=torch.float32)
-    loss_fn = nn.BCEWithLogitsLoss(pos_weight=pos_w)
-    steps = epochs * ((n + batch - 1) // batch)
-    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=lr, total_steps=steps)
-    model.train()
-    for _ in range(epochs):
-        order = rng.permutation(n)
-        for i in range(0, n, batch):
-            idx = order[i : i + batch]
-            pick = rng.integers(0, copies, len(idx))
-            xb = to_nchw(act[idx, pick], shape)
-            loss = loss_fn(model(xb), torch.from_numpy(y[idx]).float())
-            opt.zero_grad()
-            loss.backward()
-            opt.step()
-            sched.step()
-    model.eval()
-    return model
+
+    def forward(idx, pick):
+        return model(to_nchw(act[idx, pick], shape))
+
+    return one_cycle.train(model, opt, y, act.shape[1], epochs, batch, rng, forward)
 
 
 def predict(model, act, shape):

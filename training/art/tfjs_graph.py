@@ -1,8 +1,9 @@
 """A TF.js graph model (model.json + weights) as a PyTorch module, so its layers can be reused and
 fine-tuned, and the result written back as a TF.js graph model that the extension's runtime loads.
 
-Only the ops of the MediaPipe models the extension ships are implemented (convolutions, depthwise
-convolutions, PReLU, max pooling, channel padding, adds, reshapes, sigmoid); an unknown op is an error."""
+Only the ops of the models the extension ships are implemented (MediaPipe's convolutions, depthwise
+convolutions, PReLU, max pooling, channel padding, adds, reshapes, sigmoid; the face-look trunk's
+hard-swish and squeeze-excite: multiplies, ReLU6, means); an unknown op is an error."""
 import base64
 import json
 import os
@@ -118,17 +119,32 @@ class TfjsGraph(nn.Module):
             elif "Relu" in fused:
                 y = F.relu(y)
             return y
-        if op == "DepthwiseConv2dNative":
+        if op in ("DepthwiseConv2dNative", "FusedDepthwiseConv2dNative"):
             x = vals[ins[0]]
             k = self.w(ins[1])  # H W C 1
             stride = attr_list(node, "strides")[1]
             if attr_str(node, "padding") == "SAME":
                 x = same_pad(x, k.shape[0], stride)
-            return F.conv2d(x, k.permute(2, 3, 0, 1), stride=stride, groups=k.shape[2])
+            y = F.conv2d(x, k.permute(2, 3, 0, 1), stride=stride, groups=k.shape[2])
+            if op == "DepthwiseConv2dNative":
+                return y
+            fused = [base64.b64decode(s).decode() for s in node["attr"]["fused_ops"]["list"]["s"]]
+            if fused not in (["BiasAdd"], ["BiasAdd", "Relu"]):
+                raise NotImplementedError(f"{op} with {fused}")
+            y = y + self.w(ins[2]).reshape(1, -1, 1, 1)
+            return F.relu(y) if "Relu" in fused else y
         if op == "Prelu":
             return self._prelu(vals[ins[0]], self.w(ins[1]))
-        if op == "AddV2":
-            return vals[ins[0]] + vals[ins[1]]
+        if op in ("AddV2", "Add"):
+            return self._value(ins[0], vals) + self._value(ins[1], vals)
+        if op == "Mul":
+            return self._value(ins[0], vals) * self._value(ins[1], vals)
+        if op == "Relu6":
+            return F.relu6(vals[ins[0]])
+        if op == "Mean":
+            # NHWC reduction axes of the TF graph, over the NCHW tensors run here.
+            axes = [{1: 2, 2: 3, 3: 1}[int(a)] for a in self.consts[ins[1]].reshape(-1)]
+            return vals[ins[0]].mean(axes, keepdim=bool(node["attr"].get("keep_dims", {}).get("b")))
         if op == "MaxPool":
             k = attr_list(node, "ksize")[1]
             s = attr_list(node, "strides")[1]
@@ -146,6 +162,10 @@ class TfjsGraph(nn.Module):
             shape = [int(v) for v in self.consts[ins[1]]]
             return x.reshape([x.shape[0]] + shape[1:])
         raise NotImplementedError(op)
+
+    def _value(self, name, vals):
+        """A computed value, or a scalar weight (the constants of hard-swish and squeeze-excite)."""
+        return vals[name] if name in vals else self.w(name)
 
     @staticmethod
     def _prelu(x, alpha_neg):
