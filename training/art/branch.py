@@ -8,6 +8,7 @@ from torch import nn
 
 import one_cycle
 from facemesh import P, facemesh_graph
+from tfjs_graph import pool
 
 
 class Branch(nn.Module):
@@ -24,10 +25,7 @@ class Branch(nn.Module):
         self.head = nn.Linear(2 * channels, 1)
 
     def pooled(self, act):
-        f = self.graph(None, [self.top], inputs={self.split: act})[self.top]
-        mean = f.mean((2, 3))
-        std = (f.square().mean((2, 3)) - mean.square()).clamp_min(1e-6).sqrt()
-        return torch.cat([mean, std], 1)
+        return pool(self.graph(None, [self.top], inputs={self.split: act})[self.top])
 
     def forward(self, act):
         return self.head(self.drop(self.pooled(act))).squeeze(1)

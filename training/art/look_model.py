@@ -23,7 +23,7 @@ import torch
 from torch import nn
 
 import one_cycle
-from tfjs_graph import TfjsGraph
+from tfjs_graph import TfjsGraph, pool
 
 ROOT = os.path.join(os.path.dirname(__file__), "../..")
 LOOK = json.load(open(os.path.join(os.path.dirname(__file__), "config.json")))["look"]
@@ -34,13 +34,6 @@ BATCH = 64
 
 def look_graph():
     return TfjsGraph(os.path.join(DATA, LOOK["package"]), LOOK["model"])
-
-
-def pool(t):
-    """Channel mean and standard deviation over the grid (what the exported graphs compute)."""
-    mean = t.mean((2, 3))
-    std = (t.square().mean((2, 3)) - mean.square()).clamp_min(1e-6).sqrt()
-    return torch.cat([mean, std], 1)
 
 
 def frozen_pools(graph):
@@ -55,9 +48,9 @@ def split_activations(cache, graph):
     aug = json.load(open(f"{cache}/aug-inputs.json"))
     spec_path, data_path = f"{cache}/act-look.json", f"{cache}/act-look.f16"
     fresh = os.path.exists(spec_path) and os.path.getmtime(spec_path) > os.path.getmtime(f"{cache}/aug-inputs.json")
-    if fresh and json.load(open(spec_path))["split"] == TUNE["split"]:
-        shape = json.load(open(spec_path))["shape"]
-        return np.fromfile(data_path, dtype=np.float16).reshape(aug["faces"], aug["copies"], *shape)
+    spec = json.load(open(spec_path)) if fresh else None
+    if spec and spec["split"] == TUNE["split"]:
+        return np.fromfile(data_path, dtype=np.float16).reshape(aug["faces"], aug["copies"], *spec["shape"])
     size = LOOK["size"]
     crops = np.fromfile(f"{cache}/aug-crops.u8", dtype=np.uint8).reshape(-1, size, size, 3)
     check_trunk(cache, graph, crops[:4])

@@ -174,6 +174,14 @@ class TfjsGraph(nn.Module):
         return F.relu(x) + a * torch.minimum(x, torch.zeros_like(x))
 
 
+def pool(t):
+    """Channel mean and standard deviation over the grid of an NCHW tensor: what export_branch's graphs
+    compute at each pool."""
+    mean = t.mean((2, 3))
+    std = (t.square().mean((2, 3)) - mean.square()).clamp_min(1e-6).sqrt()
+    return torch.cat([mean, std], 1)
+
+
 def _const(name, shape, dtype="DT_FLOAT"):
     return {
         "name": name,
