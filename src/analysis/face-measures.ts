@@ -31,9 +31,10 @@ const NATIVE_EYE = CROP / CROP_EYES;
 const REGION_EYES = 5;
 
 /** The face-look crop (photo-model.ts): LOOK_SIZE px square, LOOK_EYES eye distances wide, turned with
- * the eye line and centred between the eyes and the mouth. The training collects the same crop
- * (training/node/collect-faces.mjs). */
-export const LOOK_EYES = 4;
+ * the eye line and centred between the eyes and the mouth: eyes, nose, mouth and cheeks, little hair or
+ * background. The training collects the same crop (training/node/collect-faces.mjs); its width was chosen
+ * by grouped cross-validation (training/art/compare_crops.py, look_model.py). */
+export const LOOK_EYES = 3;
 
 /** Mesh cheek-to-cheek width -> Haar-style face width (the dataset's 112 px convention). */
 // Median ratio measured on the dev set's labelled frontal faces: 1.2 (Haar boxes reach past the mesh's

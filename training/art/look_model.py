@@ -14,6 +14,14 @@ trunk with a logistic read-out 0.696 (0.958); tuning from expanded_conv_11, 8 ep
 16 epochs 0.734 (0.958), learning rate 1e-4 0.715 (0.949), 1e-3 0.709 (0.933), three seeds averaged 0.750
 (0.957); from expanded_conv_9, 16 epochs: seeds 0.751 and 0.688 (0.958, 0.959). Seeds move the figure by
 a few points, more than the settings do; the split after block 11 trains fastest for the same gain.
+
+The crop's width (LOOK_EYES in src/analysis/face-measures.ts) was chosen 2026-12-07 with the trunk frozen
+(compare_crops.py: the same faces and folds, no augmented copies, FaceMesh's features beside the trunk's),
+art caught at the pooled threshold keeping 98.5 % of photos, AUC beside it: 2 eye distances 0.677 (0.949),
+2.5 0.664 (0.949), 3 0.722 (0.952), 3.5 0.688 (0.950), 4 (the crop before) 0.692 (0.948), 8 0.573
+(0.915). A tighter crop shows the skin, eyes and mouth at more pixels; the wider context did not help.
+Fine-tuned as above on 3-eye crops, `npm run cv` moved from the 4-eye crop's art caught 0.710 to 0.764
+(photos lost 0.0145 to 0.0155, AUC 0.966 to 0.964) and the whole decision's art warned from 0.193 to 0.158.
 """
 import json
 import os

@@ -22,6 +22,7 @@ const meshInputs = readFileSync(join(cache, 'mesh-inputs.u8'));
 
 // Crop framings inside the stored crop (cropEyes eye distances wide, centred between eyes and mouth):
 // `side` in eye distances, `up` = how far above the stored centre the sub-crop centre sits (eye dists).
+// The candidates' framings were compared on 4-eye-wide crops; a narrower crop pads their edges.
 const framing = (side, up) => {
   const e = C / meta.cropEyes;
   const half = (side * e) / 2 / C;
@@ -43,7 +44,8 @@ const MODELS = {
   centernet: {
     file: 'centernet.json',
     size: LOOK.size,
-    box: framing(4, 0),
+    // The whole stored crop: it is the extension's lookCrop.
+    box: framing(meta.cropEyes, 0),
     range: [0, 255],
     // The face-look trunk of the photo model (training/art/config.json).
     nodes: LOOK.pools.map((node) => [node, POOL]),
