@@ -50,7 +50,7 @@ export function occlusionScore(c: Record<string, number>): number {
  * - landmark fit (FaceMesh face flag) >= 0.9: the mesh regressor fits human faces, not animal muzzles;
  * - detector confidence >= 0.75: BlazeFace's own calibrated score (animals, logos, cups 0.5-0.65);
  * - `photo`, the learned photo-vs-art probability (models/photo-art, training/art), whose 0.5 is the
- *   point that keeps 98.5 % of photographed faces in its training folds.
+ *   point that keeps 99 % of photographed faces in its training folds.
  * Chosen by grouped 5-fold cross-validation over 185 sources (`npm run cv`): the hand-made texture,
  * skin-colour and eye cues of the first generation, added to these three, took real photos for art
  * twice as often (photo_not_photo 0.14 against 0.072) for 2 points of art caught (art_warned 0.253

@@ -29,6 +29,8 @@ import train  # noqa: E402
 from compare_heads import Standardised  # noqa: E402
 from tfjs_graph import pool  # noqa: E402
 
+# The comparison's operating point: look_model.py's settings grid used the same.
+KEEP = 0.985
 # FaceMesh indices (src/core/pose.ts MESH): eye corners and mouth corners.
 EYE_L, EYE_R, MOUTH = (33, 133), (362, 263), (61, 291)
 
@@ -68,12 +70,12 @@ def trunk_features(graph, crops):
 
 
 def held_out(F, y, groups):
-    """(AUC, art caught at the pooled threshold keeping PHOTO_KEEP of photos), grouped 5-fold."""
+    """(AUC, art caught at the pooled threshold keeping KEEP of photos), grouped 5-fold."""
     F = F[:, None, :]
     oof = np.zeros(len(y))
     for tr, te in GroupKFold(train.FOLDS).split(F, y, groups):
         oof[te] = Standardised().fit(F[tr], y[tr]).logit(F[te])
-    cut = np.quantile(oof[y == 1], 1 - train.PHOTO_KEEP)
+    cut = np.quantile(oof[y == 1], 1 - KEEP)
     return round(float(roc_auc_score(1 - y, -oof)), 3), round(float((oof[y == 0] < cut).mean()), 3)
 
 
