@@ -6,7 +6,7 @@
 // the analyzer ~25 ms sooner there than as base64 parts: ~75 instead of ~100 ms outside the analyzer, two
 // runs back to back).
 import browser from 'webextension-polyfill';
-import { frameReader, toFrames } from '../core/port-frames';
+import { frameReader, postFrames } from '../core/port-frames';
 import { isRequest, type RequestMap, type Response } from '../core/protocol';
 
 export const ANALYZER_PORT = 'faceguard-analyzer';
@@ -23,9 +23,8 @@ export interface Answer<T extends AnalyzerType> {
 
 const binary = __BROWSER__ === 'firefox';
 
-function post(port: Port, head: unknown, bytes?: Uint8Array): void {
-  for (const frame of toFrames(head, bytes, { binary })) port.postMessage(frame);
-}
+const post = (port: Port, head: unknown, bytes?: Uint8Array) =>
+  postFrames((frame) => port.postMessage(frame), head, bytes, { binary });
 
 /** The port closed without a reply: nothing served it (no analyzer running) or its host went away mid-way. */
 export class AnalyzerUnavailable extends Error {}
@@ -53,7 +52,7 @@ export function askAnalyzer<T extends AnalyzerType>(
       const error = browser.runtime.lastError ?? port.error;
       reject(new AnalyzerUnavailable(error?.message ?? 'analyzer unavailable'));
     });
-    post(port, { type, data }, bytes);
+    post(port, { type, data }, bytes).catch(reject);
   });
 }
 
@@ -92,11 +91,8 @@ export function serveAnalyzer(handlers: AnalyzerHandlers): void {
             head = { error: String(error) };
           }
         }
-        try {
-          post(port, head, bytes);
-        } catch {
-          // The asking tab went away meanwhile.
-        }
+        // The asking tab may have gone away meanwhile.
+        await post(port, head, bytes).catch(() => undefined);
       }),
     );
   });

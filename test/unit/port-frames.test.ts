@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { type Frame, frameReader, PART_BYTES, toFrames, type Whole } from '../../src/core/port-frames';
+import {
+  type Frame,
+  frameReader,
+  PART_BYTES,
+  postFrames,
+  toFrames,
+  type Whole,
+} from '../../src/core/port-frames';
 
 const bytesOf = (n: number) => new Uint8Array(n).map((_, i) => (i * 31 + 7) & 0xff);
 
@@ -62,5 +69,18 @@ describe('port frames', () => {
     feed(frames[0]);
     feed({ part: bytesOf(11) });
     expect(got).toEqual([null]);
+  });
+
+  it('posts one frame per task, in order, so a big photo is never one long task', async () => {
+    const posted: Frame[] = [];
+    const bytes = bytesOf(3 * PART_BYTES + 5);
+    const sending = postFrames((frame) => posted.push(frame), { type: 'check-image' }, bytes);
+    // The rest waits for later tasks, not for microtasks: the page runs its own work in between.
+    expect(posted).toHaveLength(1);
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+    expect(posted).toHaveLength(1);
+    await sending;
+    expect(posted).toHaveLength(5);
+    expect(roundTrip(posted)).toEqual([{ head: { type: 'check-image' }, bytes }]);
   });
 });
