@@ -274,7 +274,21 @@ async function onThePage() {
   }
 }
 
-const { first: firstOnPage, warm: warmOnPage, longTasks12, longTasksBatch } = await onThePage();
+/** What every way out of the bench leaves behind it. */
+async function cleanUp() {
+  await server.close();
+  rmSync(files, { recursive: true, force: true });
+}
+
+const {
+  first: firstOnPage,
+  warm: warmOnPage,
+  longTasks12,
+  longTasksBatch,
+} = await onThePage().catch(async (error: unknown) => {
+  await cleanUp();
+  throw error;
+});
 const session = await launchDetachableChromium();
 const plain = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'fg-bench-plain-')), {
   executablePath: CHROMIUM_PATH,
@@ -371,6 +385,5 @@ try {
 } finally {
   await plain.close().catch(() => undefined);
   await session.close();
-  await server.close();
-  rmSync(files, { recursive: true, force: true });
+  await cleanUp();
 }
