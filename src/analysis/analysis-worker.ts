@@ -3,7 +3,7 @@
 
 import { type AnalysisJob, runJob } from './analysis-jobs';
 import type { ModelOptions } from './analyze-pixels';
-import { warmFaceModels } from './face-model';
+import { rehearseCheck } from './rehearsal';
 
 const MODELS: ModelOptions = {
   modelBase: new URL('models/', self.location.href).href,
@@ -11,12 +11,14 @@ const MODELS: ModelOptions = {
   wasmBase: new URL('wasm/', self.location.href).href,
 };
 
-// A worker is started just before it is needed (a warm-up or a check): load the model and run it once
-// at once, so a check that arrives meanwhile waits only for what is left of that. A failed load is tried
-// again by the check itself.
-warmFaceModels(MODELS).catch(() => undefined);
+// A worker is started just before it is needed (a warm-up or a check): load the model and rehearse the
+// check at once (rehearsal.ts), so a check that arrives meanwhile waits only for what is left of the
+// load, and one that comes later finds everything warm. A failed load is tried again by the check itself.
+let jobsSeen = false;
+rehearseCheck(MODELS, () => jobsSeen).catch(() => undefined);
 
 self.onmessage = async ({ data }: MessageEvent<{ id: number; job: AnalysisJob }>) => {
+  jobsSeen = true;
   const { id, job } = data;
   try {
     const result = await runJob(job, MODELS);
