@@ -3,7 +3,7 @@
 import { metadataReasons } from '../core/exif-meaning';
 import { detectFileKind, isPhotoKind, SNIFF_BYTES } from '../core/file-kind';
 import { NO_METADATA, type Sensitivity, type Verdict } from '../core/verdict';
-import { analyzePixels, type FindFaces, type ModelOptions } from './analyze-pixels';
+import { analyzePixels, type ModelOptions } from './analyze-pixels';
 import { decodeForCheck, UncheckableImage } from './decode-for-check';
 import { readMetadata } from './read-metadata';
 
@@ -25,7 +25,6 @@ export async function checkImage(
   type: string,
   sensitivity: Sensitivity,
   models: ModelOptions,
-  findFaces?: FindFaces,
 ): Promise<Verdict> {
   const start = performance.now();
   if (bytes.length === 0) return unknown('reason_unknown_empty');
@@ -39,14 +38,7 @@ export async function checkImage(
   try {
     const decoded = await decodeForCheck(bytes, type || 'application/octet-stream');
     timings.decode = performance.now() - start - timings.metadata!;
-    const result = await analyzePixels(
-      decoded.pixels,
-      decoded,
-      decoded.scale,
-      sensitivity,
-      models,
-      findFaces,
-    );
+    const result = await analyzePixels(decoded.pixels, decoded, decoded.scale, sensitivity, models);
     return {
       risk: result.risk,
       reasons: [...result.reasons, ...metadataReasons(metadata)],

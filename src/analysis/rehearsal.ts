@@ -1,37 +1,46 @@
-// A new analysis worker's rehearsal: the whole check, once, on a picture made here, before any photo
-// arrives. Loading the models and running each graph once is not enough for a fast first photo: the
-// check's own code (decoding, windows, crops, pixel measures, the document step) still runs cold in the
+// A new analysis worker's rehearsal: the check's analysis, once, on a picture made here, before any
+// photo arrives. Loading the models and running each graph once is not enough for a fast first photo:
+// the check's own code (windows, crops, pixel measures, the document step) still runs cold in the
 // worker's fresh JavaScript engine, and the first real photo paid for that (measured: its measures and
 // document steps took 3-8x their warm time). Nothing of the rehearsal leaves the worker.
 import { CANONICAL_FACE } from '../core/canonical-face';
-import type { FindFaces, ModelOptions } from './analyze-pixels';
-import { checkImage } from './check-image';
+import { analyzePixels, type FindFaces, type ModelOptions, type Pixels } from './analyze-pixels';
 import { detectFaces, type RawFace, warmFaceModels } from './face-model';
 
-/** Big enough that the JPEG takes the scaled-decode path a camera photo takes (decode-for-check.ts). */
-const WIDTH = 2000;
-const HEIGHT = 1500;
+/**
+ * Small: enough for the engine to compile every loop the check runs, and cheap, since a photo chosen
+ * before the rehearsal ends has to share the worker with it (a 3 MP JPEG decoded as a camera photo is
+ * made the first photo slower, not faster, on a busy machine: measured).
+ */
+const WIDTH = 800;
+const HEIGHT = 600;
 
 /**
- * Runs the rehearsal unless `busy()` says a real job has come meanwhile: that job then warms the code
- * itself, and a rehearsal beside it would only make it wait.
+ * Runs the rehearsal, ending it at the next step when `busy()` says a real job has come: that job then
+ * warms the code itself, and a rehearsal beside it would only make it wait. Rejects when ended so.
  */
 export async function rehearseCheck(models: ModelOptions, busy: () => boolean): Promise<void> {
   await warmFaceModels(models);
   if (busy()) return;
-  const bytes = await madeUpPhoto();
-  if (busy()) return;
-  await checkImage(bytes, 'image/jpeg', 'balanced', models, withMadeUpFace);
+  const pixels = madeUpPicture();
+  await analyzePixels(pixels, pixels, 1, 'balanced', models, withMadeUpFace(busy));
 }
+
+/** Ends the rehearsal in the middle: a real photo has come. */
+class Interrupted extends Error {}
 
 /**
  * The real detector, in the single pass a portrait takes (scale 1: no tiles, which only repeat that pass),
- * plus one face it could not find here.
+ * plus one face it could not find here; or, when a real job has come meanwhile, an end to the rehearsal.
  */
-const withMadeUpFace: FindFaces = async (img, models) => {
-  const found = await detectFaces(img, models, 1);
-  return { ...found, faces: [...found.faces, madeUpFace(img.width / 2, img.height / 2, img.height / 3)] };
-};
+const withMadeUpFace =
+  (busy: () => boolean): FindFaces =>
+  async (img, models) => {
+    if (busy()) throw new Interrupted();
+    const found = await detectFaces(img, models, 1);
+    if (busy()) throw new Interrupted();
+    return { ...found, faces: [...found.faces, madeUpFace(img.width / 2, img.height / 2, img.height / 3)] };
+  };
 
 /** MediaPipe's canonical face as a frontal mesh `side` px tall, centred on (cx, cy). */
 export function madeUpFace(cx: number, cy: number, side: number): RawFace {
@@ -59,10 +68,10 @@ export function madeUpFace(cx: number, cy: number, side: number): RawFace {
   };
 }
 
-/** A JPEG with texture, a face-coloured oval and two lines of fixed-pitch text, made in the worker. */
-async function madeUpPhoto(): Promise<Uint8Array> {
+/** A picture with texture, a face-coloured oval and two lines of fixed-pitch text. */
+function madeUpPicture(): Pixels {
   const canvas = new OffscreenCanvas(WIDTH, HEIGHT);
-  const ctx = canvas.getContext('2d')!;
+  const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
   const sky = ctx.createLinearGradient(0, 0, 0, HEIGHT);
   sky.addColorStop(0, '#9db4c8');
   sky.addColorStop(1, '#5a4a3c');
@@ -74,18 +83,17 @@ async function madeUpPhoto(): Promise<Uint8Array> {
     seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
     return seed / 2_147_483_648;
   };
-  for (let i = 0; i < 400; i++) {
+  for (let i = 0; i < 160; i++) {
     ctx.fillStyle = `hsl(${Math.floor(next() * 360)} 30% ${Math.floor(20 + next() * 60)}%)`;
-    ctx.fillRect(next() * WIDTH, next() * HEIGHT, 10 + next() * 120, 10 + next() * 120);
+    ctx.fillRect(next() * WIDTH, next() * HEIGHT, 4 + next() * 50, 4 + next() * 50);
   }
   ctx.fillStyle = '#d9a383';
   ctx.beginPath();
   ctx.ellipse(WIDTH / 2, HEIGHT / 2, HEIGHT / 7, HEIGHT / 5, 0, 0, Math.PI * 2);
   ctx.fill();
   ctx.fillStyle = '#111';
-  ctx.font = '40px monospace';
-  ctx.fillText('P<XXXSAMPLE<<REHEARSAL<<<<<<<<<<<<<<<<<<<<<', 80, HEIGHT - 140);
-  ctx.fillText('0000000000XXX0001011X0001011<<<<<<<<<<<<<<00', 80, HEIGHT - 80);
-  const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
-  return new Uint8Array(await blob.arrayBuffer());
+  ctx.font = '16px monospace';
+  ctx.fillText('P<XXXSAMPLE<<REHEARSAL<<<<<<<<<<<<<<<<<<<<<', 30, HEIGHT - 56);
+  ctx.fillText('0000000000XXX0001011X0001011<<<<<<<<<<<<<<00', 30, HEIGHT - 32);
+  return { data: ctx.getImageData(0, 0, WIDTH, HEIGHT).data, width: WIDTH, height: HEIGHT };
 }
