@@ -98,6 +98,26 @@ describe('gate', () => {
     expect(records.map((r) => r.choice)).toEqual(['released']);
   });
 
+  it('starts reading only a few files in the event that held them (each read costs the page ~1-2 ms)', async () => {
+    const files = Array.from({ length: 20 }, (_, i) => png(`p${i}.png`));
+    let reads = 0;
+    for (const file of files) {
+      const slice = file.slice.bind(file);
+      file.slice = (...args) => {
+        reads++;
+        return slice(...args);
+      };
+    }
+    const { gate } = setup({ risks: Object.fromEntries(files.map((f) => [f.name, verdict('none')])) });
+    const d = delivery(files);
+    const held = gate.hold(d);
+    expect(reads).toBeGreaterThan(0);
+    expect(reads).toBeLessThanOrEqual(4);
+    await held;
+    expect(reads).toBe(20);
+    expect(d.settled).toEqual([files.map(() => 'keep')]);
+  });
+
   it('asks about a high-risk image; cancel drops only that one', async () => {
     const { gate, calls } = setup({
       risks: { 'a.png': verdict('high'), 'b.png': verdict('low') },
