@@ -342,6 +342,25 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s', (name) => {
     await page.close();
   });
 
+  it('twelve images: the cards past the first few follow at once, in order, and every one is answered', async () => {
+    const page = await env.page();
+    await open(page, 'twelve', '&lang=en');
+    const ids = Array.from({ length: 12 }, (_, i) => `p${i + 1}`);
+    await page.waitFor(() => window.__fgRoot?.querySelectorAll('[data-image]').length === 12);
+    expect(
+      await page.evaluate(() =>
+        [...window.__fgRoot!.querySelectorAll('[data-image]')].map((card) => card.getAttribute('data-image')),
+      ),
+    ).toEqual(ids);
+    await page.press('u');
+    expect(await result(page)).toEqual({
+      decisions: ids.map((id) => ({ id, action: 'upload' })),
+      disableSite: false,
+    });
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
   it('puts itself back when the site removes it, and keeps the page scrollable', async () => {
     const page = await env.page();
     await open(page, 'single', '&lang=en');

@@ -1,5 +1,5 @@
 // The preview page's script: shows the warning UI with sample verdicts, chosen by URL parameters.
-//   ?scenario=single|many|notice|notice-meta|document|toast|progress|idnumber   &lang=en|zh_CN|zh_TW
+//   ?scenario=single|many|twelve|notice|notice-meta|document|toast|progress|idnumber   &lang=en|zh_CN|zh_TW
 //   &style=fill|blur   &open=1 (open shadow root, for axe)   &seconds=N (notice countdown)
 // Face photos come from ../shared/testdata/faces through the preview server at test time (never
 // committed); without them a drawn stand-in is used.
@@ -205,6 +205,11 @@ export async function sampleImages(scenario: string): Promise<HeldImage[]> {
           GUANGZHOU,
         ),
       ];
+    case 'twelve': {
+      // More than the dialog builds at once (the rest follow a few per task).
+      const three = await sampleImages('many');
+      return Array.from({ length: 12 }, (_, i) => ({ ...three[i % 3]!, id: `p${i + 1}` }));
+    }
     case 'notice':
       return [
         await held(
