@@ -9,8 +9,8 @@ import { detectFaces, type RawFace, warmFaceModels } from './face-model';
 
 /**
  * Small: enough for the engine to compile every loop the check runs, and cheap, since a photo chosen
- * before the rehearsal ends has to share the worker with it (a 3 MP JPEG decoded as a camera photo is
- * made the first photo slower, not faster, on a busy machine: measured).
+ * before the rehearsal ends has to share the worker with it (measured: rehearsing on a 3 MP JPEG, decoded
+ * as a camera photo is, made the first photo slower, not faster, on a busy machine).
  */
 const WIDTH = 800;
 const HEIGHT = 600;

@@ -26,7 +26,7 @@ from sklearn.linear_model import LogisticRegression
 
 sys.path.insert(0, os.path.dirname(__file__))
 import train  # noqa: E402
-from compare_heads import held_out  # noqa: E402
+from compare_heads import Standardised, held_out  # noqa: E402
 
 ROOT = os.path.join(os.path.dirname(__file__), "../..")
 
@@ -63,29 +63,23 @@ def load_shapes(caches, keys):
 
 
 class WithShape:
-    """compare_heads.Standardised with the shape's principal components appended to every copy."""
+    """compare_heads.Standardised on the frozen features with the shape's principal components appended
+    to every copy (or on the components alone)."""
 
     def __init__(self, dims, frozen=True):
         self.dims, self.frozen = dims, frozen
 
-    def features(self, X):
-        feats, shp = X
-        z = self.pca.transform(shp)
-        z = np.repeat(z[:, None, :], feats.shape[1], axis=1)
-        return np.concatenate([feats, z], axis=2) if self.frozen else z
+    def features(self, data):
+        z = np.repeat(self.pca.transform(data.shp)[:, None, :], data.feats.shape[1], axis=1)
+        return np.concatenate([data.feats, z], axis=2) if self.frozen else z
 
-    def fit(self, X, y):
-        self.pca = PCA(self.dims, random_state=0).fit(X[1])
-        F = self.features(X)
-        flat = F.reshape(-1, F.shape[-1])
-        self.mean, self.std = flat.mean(0), flat.std(0) + 1e-6
-        self.lr = LogisticRegression(C=0.03, max_iter=5000, class_weight="balanced")
-        self.lr.fit((flat - self.mean) / self.std, np.repeat(y, F.shape[1]))
+    def fit(self, data, y):
+        self.pca = PCA(self.dims, random_state=0).fit(data.shp)
+        self.head = Standardised().fit(self.features(data), y)
         return self
 
-    def logit(self, X):
-        F = self.features(X)
-        return self.lr.decision_function((F[:, 0] - self.mean) / self.std)
+    def logit(self, data):
+        return self.head.logit(self.features(data))
 
 
 class Pair:
@@ -109,28 +103,14 @@ def main():
     X, y, groups, keys, _ = train.load(args.caches)
     S = load_shapes(args.caches, keys)
     print(f"{len(y)} faces, {len(set(groups))} sources", file=sys.stderr)
-    from compare_heads import Standardised
-
     summary = train.report(held_out(Standardised, X, y, groups), y, groups)
     print("frozen features", json.dumps({k: v for k, v in summary.items() if k != "per_source"}), flush=True)
     for dims in args.dims:
         for frozen in (True, False):
-            make = lambda d=dims, f=frozen: Adapter(WithShape(d, f))  # noqa: E731
+            make = lambda d=dims, f=frozen: WithShape(d, f)  # noqa: E731
             summary = train.report(held_out(make, Pair(X, S), y, groups), y, groups)
             name = f"{'frozen + ' if frozen else ''}shape {dims}"
             print(name, json.dumps({k: v for k, v in summary.items() if k != "per_source"}), flush=True)
-
-
-class Adapter:
-    def __init__(self, inner):
-        self.inner = inner
-
-    def fit(self, X, y):
-        self.inner.fit((X.feats, X.shp), y)
-        return self
-
-    def logit(self, X):
-        return self.inner.logit((X.feats, X.shp))
 
 
 if __name__ == "__main__":
