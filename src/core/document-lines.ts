@@ -40,48 +40,79 @@ const MIN_GLYPH_H = 5;
 const MAX_GLYPH_H = 90;
 
 /**
+ * Working memory of darkGlyphs, kept between calls and grown when a picture is larger: the analysis
+ * size is the same picture after picture, and ~9 MB of new arrays per call (at 1.2 MP) is garbage the
+ * worker's collector must then reclaim in the middle of a check.
+ */
+let scratch: {
+  gray: Uint8Array;
+  integral: Int32Array;
+  dark: Uint8Array;
+  label: Int32Array;
+  parent: Int32Array;
+} | null = null;
+
+function workingMemory(w: number, h: number): NonNullable<typeof scratch> {
+  const n = w * h;
+  if (!scratch || scratch.gray.length < n || scratch.integral.length < (w + 1) * (h + 1)) {
+    scratch = {
+      gray: new Uint8Array(n),
+      integral: new Int32Array((w + 1) * (h + 1)),
+      dark: new Uint8Array(n),
+      label: new Int32Array(n),
+      parent: new Int32Array((n >> 1) + 2),
+    };
+  }
+  return scratch;
+}
+
+/**
  * Dark marks on a lighter ground: pixels at least 12 levels and 12 % darker than the mean of the
  * (2r+1)^2 square around them (r = 12 px: wider than any stroke of a glyph under MAX_GLYPH_H), as the
  * bounding boxes of their 8-connected components.
  */
 export function darkGlyphs(img: RgbaLike, radius = 12): Glyph[] {
   const { data, width: w, height: h } = img;
-  const gray = new Uint8Array(w * h);
+  const { gray, integral, dark, label, parent } = workingMemory(w, h);
   for (let i = 0, p = 0; i < w * h; i++, p += 4) {
     gray[i] = (data[p]! * 77 + data[p + 1]! * 150 + data[p + 2]! * 29) >> 8;
   }
   // Integral image (one row and column of padding) for the local means; sums fit 32 bits up to ~8 MP.
   const W1 = w + 1;
-  const integral = new Int32Array(W1 * (h + 1));
+  integral.fill(0, 0, W1);
   for (let y = 0; y < h; y++) {
     let row = 0;
     const o = (y + 1) * W1;
+    integral[o] = 0;
     for (let x = 0; x < w; x++) {
       row += gray[y * w + x]!;
       integral[o + x + 1] = integral[o - W1 + x + 1]! + row;
     }
   }
-  const dark = new Uint8Array(w * h);
   for (let y = 0; y < h; y++) {
     const ya = Math.max(0, y - radius) * W1;
     const yb = Math.min(h, y + radius + 1) * W1;
     const rows = Math.min(h, y + radius + 1) - Math.max(0, y - radius);
+    const line = y * w;
     for (let x = 0; x < w; x++) {
-      const xa = Math.max(0, x - radius);
-      const xb = Math.min(w, x + radius + 1);
+      const xa = x > radius ? x - radius : 0;
+      const xb = x + radius + 1 < w ? x + radius + 1 : w;
       const sum = integral[yb + xb]! - integral[ya + xb]! - integral[yb + xa]! + integral[ya + xa]!;
-      const mean = sum / (rows * (xb - xa));
-      const g = gray[y * w + x]!;
-      if (mean - g >= 12 && g <= mean * 0.88) dark[y * w + x] = 1;
+      // mean - g >= 12 and g <= 0.88 mean, with the mean's division multiplied out (integers only).
+      const area = rows * (xb - xa);
+      const g = gray[line + x]!;
+      const ga = g * area;
+      dark[line + x] = sum - ga >= 12 * area && 100 * ga <= 88 * sum ? 1 : 0;
     }
   }
-  return components(dark, w, h);
+  return components(dark, w, h, label, parent);
 }
 
-/** Bounding boxes of the 8-connected components of a 0/1 mask (two passes, union-find on labels). */
-function components(mask: Uint8Array, w: number, h: number): Glyph[] {
-  const label = new Int32Array(w * h);
-  const parent = new Int32Array((w * h) / 2 + 2);
+/**
+ * Bounding boxes of the 8-connected components of a 0/1 mask (two passes, union-find on labels).
+ * `label` (w * h) and `parent` (w * h / 2 + 2) are working memory, overwritten.
+ */
+function components(mask: Uint8Array, w: number, h: number, label: Int32Array, parent: Int32Array): Glyph[] {
   let next = 1;
   const find = (a: number): number => {
     let r = a;
@@ -108,7 +139,10 @@ function components(mask: Uint8Array, w: number, h: number): Glyph[] {
     const row = y * w;
     for (let x = 0; x < w; x++) {
       const i = row + x;
-      if (!mask[i]) continue;
+      if (!mask[i]) {
+        label[i] = 0;
+        continue;
+      }
       let l = x > 0 ? label[i - 1]! : 0;
       if (y > 0) {
         const up = i - w;

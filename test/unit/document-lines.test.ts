@@ -118,6 +118,29 @@ describe('machine-readable zone', () => {
   });
 });
 
+describe('dark glyphs', () => {
+  it('finds the same glyphs in a picture whatever was read before it (working memory is reused)', () => {
+    const card = () => {
+      const c = canvas(300, 120);
+      row(c, 10, 20, 18, 14, 16);
+      row(c, 10, 70, 12, 14, 16, { fillers: 3 });
+      return c;
+    };
+    // The first read against the layout drawn; then the same picture read after a larger, busier one and
+    // after a smaller, darker one must give the very same glyphs.
+    const first = darkGlyphs(card());
+    expect(first).toHaveLength(30);
+    const busy = canvas(700, 400);
+    for (let k = 0; k < 8; k++) row(busy, 5, 10 + k * 45, 48, 14, 30);
+    expect(darkGlyphs(busy).length).toBeGreaterThan(300);
+    expect(darkGlyphs(card())).toEqual(first);
+    const dark = canvas(90, 60, 20);
+    rect(dark, 10, 10, 30, 30, 240);
+    darkGlyphs(dark);
+    expect(darkGlyphs(card())).toEqual(first);
+  });
+});
+
 describe('text blocks', () => {
   it('groups stacked lines into a block and leaves a lone line out', () => {
     const c = canvas(900, 500);
