@@ -164,8 +164,9 @@ async function decodeScaledJpeg(
         const h = image.displayHeight;
         if (w * 2.2 < outW || h * 2.2 < outH) return null;
         const fit = w <= outW && h <= outH;
-        pixels =
-          (fit ? await framePixels(image) : null) ?? draw(image, 0, 0, w, h, fit ? w : outW, fit ? h : outH);
+        pixels = fit
+          ? ((await framePixels(image)) ?? draw(image, 0, 0, w, h, w, h))
+          : draw(image, 0, 0, w, h, outW, outH);
       } finally {
         image.close();
       }

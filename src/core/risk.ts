@@ -51,14 +51,6 @@ const MIN_EXPOSURE = 0.08;
 /** Scores are 0.5 at their own thresholds (see scores.ts). */
 const MIN_REALNESS = 0.5;
 const MAX_OCCLUSION = 0.5;
-/**
- * Some sign of cover, 40 % of the way to MAX_OCCLUSION. A face the photo model reads as photographed whose
- * landmark fit or detector confidence is too low is told "covered" from here, not "not a photograph": in
- * the cross-validation's faces so read, those at 0.2 and over were 12 photos (11 in masks or face coverings,
- * one fire breather) and 3 art faces, those under it 12 photos and 14 art. Both reasons are low risk: only
- * the reason changes.
- */
-const COVER_HINT = 0.2;
 
 type Grade = { risk: Risk; reason: Reason; size: number };
 
@@ -81,12 +73,7 @@ function gradeFace(f: FaceMeasures, lim: Limits): Grade {
   // and 16 art; real photos told "not a photograph" went from 0.072 to 0.024, nothing else moved.
   if (f.photo < MIN_REALNESS) return { risk: 'low', reason: { key: 'reason_face_not_photo' }, size };
   if (f.occlusion >= MAX_OCCLUSION) return { risk: 'low', reason: { key: 'reason_face_covered' }, size };
-  if (f.realness < MIN_REALNESS)
-    return {
-      risk: 'low',
-      reason: { key: f.occlusion >= COVER_HINT ? 'reason_face_covered' : 'reason_face_not_photo' },
-      size,
-    };
+  if (f.realness < MIN_REALNESS) return { risk: 'low', reason: { key: 'reason_face_not_photo' }, size };
   if (f.exposure.mean < MIN_EXPOSURE) return { risk: 'low', reason: { key: 'reason_face_too_dark' }, size };
   const big = size >= lim.minEye;
   const frontal = yaw <= lim.maxYaw && pitch <= lim.maxPitch;

@@ -24,8 +24,8 @@ Fine-tuned as above on 3-eye crops, `npm run cv` moved from the 4-eye crop's art
 (photos lost 0.0145 to 0.0155, AUC 0.966 to 0.964) and the whole decision's art warned from 0.193 to 0.158,
 but photos told "not a photograph" 0.029 to 0.031, over the budget; with train.py's PHOTO_KEEP then raised
 to 0.99: art caught 0.720 at photos lost 0.0077, art warned 0.184, photos told "not a photograph" 0.024.
-Once masked faces were told "covered" rather than "not a photograph" (risk.ts COVER_HINT, 2026-12-07),
-PHOTO_KEEP 0.98: art caught 0.782 at photos lost 0.0145, art warned 0.147, told "not a photograph" 0.017.
+With photos2's labels audited (2026-12-07), PHOTO_KEEP 0.98: art caught 0.782 at photos lost 0.0145, art
+warned 0.147, told "not a photograph" 0.029.
 Also tried with the trunk frozen (a scratch run of compare_crops' method, 2026-12-07): the 3-eye crop's
 features averaged with its mirror image, 0.710 art caught against 0.722; with a 6-eye crop's beside them
 0.656; with the whole picture's (160 px) beside them 0.738, AUC 0.958 against 0.952: a point and a half for a
