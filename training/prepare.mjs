@@ -26,10 +26,14 @@ const newer = (a, b) => !existsSync(b) || statSync(a).mtimeMs > statSync(b).mtim
 
 const DECISION_RULES = ['src/core/scores.ts', 'src/core/risk.ts'];
 
-/** A digest of the code the collected measures come from: the collector's own sources, not packages. */
+/**
+ * A digest of the code the collected measures come from: the check's sources the collector bundles and
+ * the collector's own (what it reads from the labels included), not packages.
+ */
 async function measuringCode() {
   const { metafile } = await build({
-    entryPoints: [join(ROOT, 'training/node/pipeline.ts')],
+    entryPoints: [join(ROOT, 'training/node/pipeline.ts'), join(ROOT, 'training/node/collect-faces.mjs')],
+    outdir: 'unused',
     bundle: true,
     platform: 'node',
     format: 'esm',

@@ -5,8 +5,12 @@ python3 training/cover/occlude.py CACHE_DIR [--copies K] [--seed S]
 Real covered faces are few (masks, a few sunglasses, hardly any hands or hair), so every face whose
 parts are all visible also gets K-1 copies with an occluder drawn over some of them: a face mask, dark
 glasses, a hand, strands of hair, a bar or block, or a patch of another picture. Each copy records which
-parts it covers, from the share of each part's area under the occluder. Real covered faces keep the
-labels their cover implies (mask: nose and mouth; sunglasses: both eyes); others are left unlabelled.
+parts it covers, from the share of each part's area under the occluder. A real face takes its labels
+from the face the set boxed there (labelledFaces): uncovered in a clear-frontal picture, all parts
+visible; masked or in sunglasses, what that cover implies (mask: nose and mouth; sunglasses: both eyes);
+otherwise, or when the set boxed no face there, unlabelled. A clear-frontal label speaks for one face,
+not for every face in a group: a group photo's sunglasses taught the model that covered eyes were in
+view (2026-12-07).
 
 Writes CACHE_DIR/occ-inputs.u8 (192 x 192 x 3 per copy) and occ-meta.json: per copy the face's crop
 index, its part centres in the input and the parts' states (1 visible, 0 covered, -1 not known)."""
@@ -166,6 +170,41 @@ def patch(img, pts, c, rng, other):
 OCCLUDERS = [face_mask, sunglasses, hand, hair, block, patch]
 
 
+def labelled_face(box, labelled):
+    """The face the set boxed where the check found `box` (each box's centre inside the other; the
+    most overlapping one), or None: a face the set did not box, or a false detection."""
+    x, y, w, h = box["x"], box["y"], box["width"], box["height"]
+    best, best_iou = None, 0.0
+    for lf in labelled:
+        lx, ly, lw, lh = lf["box"]
+        mutual = x <= lx + lw / 2 <= x + w and y <= ly + lh / 2 <= y + h and lx <= x + w / 2 <= lx + lw and ly <= y + h / 2 <= ly + lh
+        inter = max(0, min(x + w, lx + lw) - max(x, lx)) * max(0, min(y + h, ly + lh) - max(y, ly))
+        iou = inter / (w * h + lw * lh - inter)
+        if mutual and iou > best_iou:
+            best, best_iou = lf, iou
+    return best
+
+
+def real_states(r, face):
+    """The parts' states (1 visible, 0 covered) of a real face as its labels say, or None when unknown."""
+    labelled = r.get("labelledFaces") or []
+    if len(labelled) == 1 and len(r["faces"]) == 1:
+        # One face boxed, one found: the same face (boxes drawn by eye can sit off the face).
+        cover = labelled[0]["cover"]
+    elif labelled:
+        match = labelled_face(face["measures"]["box"], labelled)
+        if match is None:
+            return None
+        cover = match["cover"]
+    elif len(r["faces"]) == 1:
+        cover = None  # no box given: the picture's label is its only face's
+    else:
+        return None
+    if cover is None:
+        return [1, 1, 1, 1] if r["label"] == "clear-frontal" else None
+    return [REAL_COVERS[cover].get(k, -1) for k in NAMES] if cover in REAL_COVERS else None
+
+
 def states(mask, c, eye_dist):
     out = []
     for k in NAMES:
@@ -190,7 +229,6 @@ def main():
         for r in meta["records"]:
             if r.get("class") != "photo":
                 continue
-            covers = r.get("covers") or []
             for f in r["faces"]:
                 if f["crop"] < 0 or not f.get("meshInInput"):
                     continue
@@ -199,13 +237,8 @@ def main():
                 eye_dist = float(np.linalg.norm(c["eye_r"] - c["eye_l"]))
                 img = raw[f["crop"]]
                 centre_list = {k: [round(float(v), 1) for v in c[k]] for k in NAMES}
-                visible = r["label"] == "clear-frontal"
-                if visible:
-                    real = [1, 1, 1, 1]
-                elif len(covers) == 1 and covers[0] in REAL_COVERS:
-                    real = [REAL_COVERS[covers[0]].get(k, -1) for k in NAMES]
-                else:
-                    real = [-1, -1, -1, -1]
+                real = real_states(r, f) or [-1, -1, -1, -1]
+                visible = real == [1, 1, 1, 1]
                 out.write(img.tobytes())
                 records.append({"crop": f["crop"], "group": r["group"], "centres": centre_list, "parts": real, "occluder": None})
                 if not visible:

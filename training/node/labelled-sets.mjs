@@ -41,7 +41,8 @@ export function readSet(dir, name) {
     kind: r.kind ?? null,
     group: sourceGroup(r.source),
     notes: r.notes ?? '',
-    // What covers the labelled faces (mask, sunglasses, hand, hair, cut), where the set says.
-    covers: [...new Set((r.faces ?? []).map((f) => f.cover).filter(Boolean))],
+    // The faces the set boxed ([x, y, width, height] in the picture's pixels) and what covers each
+    // (mask, sunglasses, hand, hair, cut), where it says: the part-visibility model's labels.
+    labelledFaces: (r.faces ?? []).map((f) => ({ box: f.box, cover: f.cover ?? null })),
   }));
 }
