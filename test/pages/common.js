@@ -53,6 +53,21 @@ window.receiveInParent = (via, event, files) => {
 
 window.sha256 = sha256;
 
+/**
+ * A browser's own file picker keeps the input that opened it alive until it answers. Driven over
+ * WebDriver BiDi no picker opens, and a detached input that nothing else refers to can be garbage-
+ * collected before the test chooses its files (Firefox: "no such node", seen under a soak's memory
+ * pressure). Pages with detached inputs keep them here, as the picker would, until they answer.
+ */
+const picking = new Set();
+window.keepWhilePicking = (input) => {
+  picking.add(input);
+  const answered = () => picking.delete(input);
+  input.addEventListener('change', answered);
+  input.addEventListener('cancel', answered);
+  return input;
+};
+
 /** SHA-256 of an image's decoded RGBA pixels: equal for the same picture whatever its encoding. */
 window.pixelHash = async (blob) => {
   const bitmap = await createImageBitmap(blob);

@@ -21,7 +21,7 @@ document.getElementById('detached').addEventListener('click', () => {
   input.type = 'file';
   input.multiple = true;
   input.addEventListener('change', (e) => receive('detached', e, input.files));
-  input.click();
+  keepWhilePicking(input).click();
 });
 customElements.define(
   'shadow-picker',
