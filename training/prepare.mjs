@@ -33,7 +33,7 @@ const DECISION_RULES = ['src/core/scores.ts', 'src/core/risk.ts'];
 async function measuringCode() {
   const { metafile } = await build({
     entryPoints: [join(ROOT, 'training/node/pipeline.ts'), join(ROOT, 'training/node/collect-faces.mjs')],
-    outdir: 'unused',
+    outdir: 'unused', // esbuild wants one for two entry points; write: false keeps it unwritten
     bundle: true,
     platform: 'node',
     format: 'esm',

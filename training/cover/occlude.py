@@ -174,10 +174,14 @@ def labelled_face(box, labelled):
     """The face the set boxed where the check found `box` (each box's centre inside the other; the
     most overlapping one), or None: a face the set did not box, or a false detection."""
     x, y, w, h = box["x"], box["y"], box["width"], box["height"]
+
+    def centre_in(a, b):
+        return b[0] <= a[0] + a[2] / 2 <= b[0] + b[2] and b[1] <= a[1] + a[3] / 2 <= b[1] + b[3]
+
     best, best_iou = None, 0.0
     for lf in labelled:
         lx, ly, lw, lh = lf["box"]
-        mutual = x <= lx + lw / 2 <= x + w and y <= ly + lh / 2 <= y + h and lx <= x + w / 2 <= lx + lw and ly <= y + h / 2 <= ly + lh
+        mutual = centre_in((x, y, w, h), lf["box"]) and centre_in(lf["box"], (x, y, w, h))
         inter = max(0, min(x + w, lx + lw) - max(x, lx)) * max(0, min(y + h, ly + lh) - max(y, ly))
         iou = inter / (w * h + lw * lh - inter)
         if mutual and iou > best_iou:
