@@ -111,22 +111,72 @@ async function chooseToVerdict(page: TestPage, paths: string[]): Promise<number>
   return verdictAt - chosenAt;
 }
 
-/** Counts long tasks on the page (PerformanceObserver 'longtask') while `work` runs. */
+interface BlockingFrame {
+  ms: number;
+  blocking_ms: number;
+  style_layout_ms: number;
+  /** Each script that ran in the frame: its kind, what invoked it, its source file, its time. */
+  scripts: string[];
+}
+
+/**
+ * Counts long tasks on the page (PerformanceObserver 'longtask') while `work` runs, and names what ran in
+ * each blocking animation frame (Long Animation Frames: scripts with their source, style and layout), so a
+ * long task that comes and goes between runs can be told apart afterwards.
+ */
 async function longTasks(
   page: TestPage,
   work: () => Promise<unknown>,
-): Promise<{ count: number; max: number }> {
+): Promise<{ count: number; max: number; blocking_frames: BlockingFrame[] }> {
   await page.evaluate(() => {
-    const w = globalThis as unknown as { longTasks: number[] };
+    const w = globalThis as unknown as {
+      longTasks: number[];
+      frames: BlockingFrame[];
+      observers: PerformanceObserver[];
+    };
     w.longTasks = [];
-    new PerformanceObserver((list) => {
+    w.frames = [];
+    const tasks = new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) w.longTasks.push(entry.duration);
-    }).observe({ type: 'longtask' });
+    });
+    tasks.observe({ type: 'longtask' });
+    const frames = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        const frame = entry as PerformanceEntry & {
+          blockingDuration: number;
+          styleAndLayoutStart: number;
+          scripts: Array<{ invokerType: string; invoker: string; sourceURL: string; duration: number }>;
+        };
+        if (frame.blockingDuration <= 0) continue;
+        w.frames.push({
+          ms: Math.round(frame.duration),
+          blocking_ms: Math.round(frame.blockingDuration),
+          style_layout_ms: frame.styleAndLayoutStart
+            ? Math.round(frame.startTime + frame.duration - frame.styleAndLayoutStart)
+            : 0,
+          scripts: frame.scripts.map(
+            (s) =>
+              `${s.invokerType} ${s.invoker} (${s.sourceURL.split('/').pop()}) ${Math.round(s.duration)} ms`,
+          ),
+        });
+      }
+    });
+    frames.observe({ type: 'long-animation-frame' });
+    w.observers = [tasks, frames];
   });
   await work();
   await sleep(500);
-  const tasks = await page.evaluate(() => (globalThis as unknown as { longTasks: number[] }).longTasks);
-  return { count: tasks.length, max: Math.round(Math.max(0, ...tasks)) };
+  const { tasks, frames } = await page.evaluate(() => {
+    const w = globalThis as unknown as {
+      longTasks: number[];
+      frames: BlockingFrame[];
+      observers: PerformanceObserver[];
+    };
+    // Left observing, they would count the next measurement's tasks as well.
+    for (const observer of w.observers) observer.disconnect();
+    return { tasks: w.longTasks, frames: w.frames };
+  });
+  return { count: tasks.length, max: Math.round(Math.max(0, ...tasks)), blocking_frames: frames };
 }
 
 /** Load-event time (ms from navigation start) of url, each browser in turn, `runs` times. */
