@@ -119,6 +119,13 @@ interface BlockingFrame {
   scripts: string[];
 }
 
+/** What longTasks keeps in the page between starting its observers and reading them. */
+interface LongTaskWatch {
+  longTasks: number[];
+  frames: BlockingFrame[];
+  observers: PerformanceObserver[];
+}
+
 /**
  * Counts long tasks on the page (PerformanceObserver 'longtask') while `work` runs, and names what ran in
  * each blocking animation frame (Long Animation Frames: scripts with their source, style and layout), so a
@@ -129,11 +136,7 @@ async function longTasks(
   work: () => Promise<unknown>,
 ): Promise<{ count: number; max: number; blocking_frames: BlockingFrame[] }> {
   await page.evaluate(() => {
-    const w = globalThis as unknown as {
-      longTasks: number[];
-      frames: BlockingFrame[];
-      observers: PerformanceObserver[];
-    };
+    const w = globalThis as unknown as LongTaskWatch;
     w.longTasks = [];
     w.frames = [];
     const tasks = new PerformanceObserver((list) => {
@@ -167,11 +170,7 @@ async function longTasks(
   await work();
   await sleep(500);
   const { tasks, frames } = await page.evaluate(() => {
-    const w = globalThis as unknown as {
-      longTasks: number[];
-      frames: BlockingFrame[];
-      observers: PerformanceObserver[];
-    };
+    const w = globalThis as unknown as LongTaskWatch;
     // Left observing, they would count the next measurement's tasks as well.
     for (const observer of w.observers) observer.disconnect();
     return { tasks: w.longTasks, frames: w.frames };
