@@ -1,4 +1,5 @@
 // Environment-agnostic entry of the local check: decoded pixels in, risk + reasons + faces out.
+import { facesBesideDocument } from '../core/document-finding';
 import { decideRiskWithDocument } from '../core/risk';
 import type { DocumentFinding, FaceMeasures, Reason, Risk, Sensitivity } from '../core/verdict';
 import { documentStep } from './document-step';
@@ -85,13 +86,14 @@ export async function analyzePixels(
     const t2a = performance.now();
     const looks = await lookLogits(lookCrops(raw, pixels, scale, views), models);
     const t2b = performance.now();
-    const faces = measureFaces(raw, pixels, scale, views, looks);
+    const measured = measureFaces(raw, pixels, scale, views, looks);
     const t2 = performance.now();
     const closer = original.region && {
       region: original.region,
       detect: async (img: Pixels, k: number) => (await detectFaces(img, models, k)).faces,
     };
     const document = await documentStep(pixels, raw, scale, closer);
+    const faces = facesBesideDocument(measured, document);
     const t3 = performance.now();
     const { risk, reasons } = decideRiskWithDocument(
       faces,

@@ -2,12 +2,16 @@
 // the picture's glyph lines are read for a machine-readable zone and number lines, and the pure rules
 // (core/document-finding) decide. Runs on the analysed (downscaled) pixels; boxes come back in original px.
 //
+// The emblem side of a Chinese resident ID card has neither a portrait nor a zone: it is found by its
+// emblem and title (core/emblem-side) when nothing else was.
+//
 // A card photographed from a distance has a portrait too small for the face detector at the analysed
 // size. Its text still shows as a block of lines: a text block with no face near it is read again from
 // the original, closer up, and the faces found there are scored like the others.
 import { type CropFrame, cropFrame, documentCrop } from '../core/document-crop';
-import { findDocument, type ScoredFace } from '../core/document-finding';
+import { emblemSideDocument, findDocument, type ScoredFace } from '../core/document-finding';
 import { readLines, textBlocks } from '../core/document-lines';
+import { findEmblemSide } from '../core/emblem-side';
 import type { Box, DocumentFinding } from '../core/verdict';
 import type { RegionReader } from './analyze-pixels';
 import { scoreCrops } from './document-model';
@@ -102,5 +106,12 @@ export async function documentStep(
   }
   const scores = await scoreCrops(anchored.map((a) => documentCrop(a.img, a.frame)));
   const scored: ScoredFace[] = anchored.map((a, i) => ({ ...a.here, score: scores[i]! }));
-  return findDocument({ faces: scored, lines, mrz, width: pixels.width, height: pixels.height }, scale);
+  const found = findDocument(
+    { faces: scored, lines, mrz, width: pixels.width, height: pixels.height },
+    scale,
+  );
+  if (found) return found;
+  // Looked for only when nothing else was found: a card's two sides side by side read as its front.
+  const emblem = findEmblemSide(pixels);
+  return emblem && emblemSideDocument(emblem, scale);
 }

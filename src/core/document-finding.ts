@@ -7,6 +7,7 @@
 // The copy covers the portrait and the lines that identify the holder, placed from this geometry.
 import { type CropFrame, framePoint } from './document-crop';
 import type { GlyphLine, Mrz } from './document-lines';
+import type { EmblemSide } from './emblem-side';
 import type { Box, DocumentFinding, DocumentKind } from './verdict';
 
 /** A face scored by the document model, in the analysed image's px. */
@@ -151,6 +152,14 @@ export interface DocumentEvidence {
   height: number;
 }
 
+/** A box of the analysed image in original px. */
+const scaled = (b: Box, scale: number): Box => ({
+  x: b.x * scale,
+  y: b.y * scale,
+  width: b.width * scale,
+  height: b.height * scale,
+});
+
 /**
  * The document in the analysed image (its px), or null. `scale` multiplies every box into original px.
  */
@@ -214,12 +223,7 @@ export function findDocument(e: DocumentEvidence, scale = 1): DocumentFinding | 
     );
   }
   const kind: DocumentKind = !portrait ? 'id-back' : e.mrz?.format === 'TD3' ? 'passport' : 'id-card';
-  const s = (b: Box): Box => ({
-    x: b.x * scale,
-    y: b.y * scale,
-    width: b.width * scale,
-    height: b.height * scale,
-  });
+  const s = (b: Box) => scaled(b, scale);
   return {
     kind,
     box: s(box),
@@ -228,4 +232,33 @@ export function findDocument(e: DocumentEvidence, scale = 1): DocumentFinding | 
     cover: cover.filter((b) => b.width > 0 && b.height > 0).map(s),
     score: e.mrz ? 1 : (portraitFace?.score ?? 0),
   };
+}
+
+/**
+ * The emblem side of a Chinese resident ID card as a document: no portrait and no number, so what its
+ * copy covers is the printed fields (the issuing office and the validity dates). `scale` as above.
+ */
+export function emblemSideDocument(side: EmblemSide, scale = 1): DocumentFinding {
+  const s = (b: Box) => scaled(b, scale);
+  return {
+    kind: 'cn-id-back',
+    box: s(side.card),
+    portrait: null,
+    lines: [s(side.fields)],
+    cover: [s(side.fields)],
+    score: side.match,
+  };
+}
+
+/**
+ * The faces that stand beside a document: on the emblem side of a card, which carries no portrait,
+ * whatever the detector found with its centre inside the card is print (the emblem itself can read as
+ * a face), not a face to judge or cover. Other documents keep every face.
+ */
+export function facesBesideDocument<T extends { box: Box }>(
+  faces: T[],
+  document: DocumentFinding | null,
+): T[] {
+  if (document?.kind !== 'cn-id-back') return faces;
+  return faces.filter((f) => !inside(centre(f.box), document.box));
 }

@@ -4,13 +4,15 @@
 // material itself (a portrait tied to a name and an ID number), and a small portrait is restored and
 // enlarged before it is animated. A back side without a portrait is high too when it carries the
 // machine-readable lines: they spell the holder's name, document number and date of birth, the key that
-// unlocks 查头.
+// unlocks 查头. So is the emblem side of a Chinese resident ID card: it is half of the pair of pictures
+// that the 查头 trade deals in, and names the police office that issued the card.
 import type { DocumentFinding, Reason, Risk } from './verdict';
 
 const REASON: Record<DocumentFinding['kind'], string> = {
   passport: 'reason_document_passport',
   'id-card': 'reason_document_id_card',
   'id-back': 'reason_document_back',
+  'cn-id-back': 'reason_document_cn_back',
 };
 
 export function documentDecision(document: DocumentFinding): { risk: Risk; reasons: Reason[] } {

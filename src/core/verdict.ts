@@ -74,7 +74,7 @@ export interface PhotoMetadata {
  * residence card, driving licence, other photo ID), or the back of a card that carries the holder's
  * machine-readable lines but no portrait.
  */
-export type DocumentKind = 'passport' | 'id-card' | 'id-back';
+export type DocumentKind = 'passport' | 'id-card' | 'id-back' | 'cn-id-back';
 
 /** An identity document found in the picture (original px, orientation applied). */
 export interface DocumentFinding {

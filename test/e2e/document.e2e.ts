@@ -1,7 +1,8 @@
 // Identity documents end to end, in both browsers: a photo of a made Chinese resident ID card (the
 // blank template from ../shared/testdata/idcards, a dev-set face as its portrait, fictitious text) gets
 // the document warning, and the covered copy hides the portrait and the number row while leaving the
-// rest of the card; a bank card, and a person holding one, get none. The pictures are drawn at test
+// rest of the card; its emblem side gets it too, and its copy hides the printed fields; a bank card, and
+// a person holding one, get none. The pictures are drawn at test
 // time in the browser's own canvas (real text rendering); nothing is committed.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,13 +32,14 @@ interface Made {
   labels: Box;
 }
 
-type Kind = 'id-card' | 'bank-card' | 'held-bank-card';
+type Kind = 'id-card' | 'id-back' | 'bank-card' | 'held-bank-card';
 
 /**
  * Draws one test picture in the page: the template's portrait side with the face and fictitious fields
  * (name, sex, ethnic group, birth date, address, an 18-character number with a wrong check character),
- * photographed on a table (scaled, turned 4 degrees); or a bank card on the table; or the face photo
- * with a bank card held up beside the face.
+ * photographed on a table (scaled, turned 4 degrees); or its emblem side with a fictitious issuing
+ * office and validity dates (`number` is then where those two fields are, `labels` the title); or a bank
+ * card on the table; or the face photo with a bank card held up beside the face.
  */
 async function draw(page: TestPage, kind: Kind, faceBox: number[]): Promise<Made> {
   const made = await page.evaluate(
@@ -95,6 +97,13 @@ async function draw(page: TestPage, kind: Kind, faceBox: number[]): Promise<Made
         g.fillText('88号5栋1202室', W * 0.2, H * 0.585);
         g.font = `bold ${H * 0.062}px "DejaVu Sans Mono"`;
         g.fillText('440106199003180017', W * 0.34, H * 0.795);
+      } else if (kind === 'id-back') {
+        g.drawImage(await bitmap(template, 'image/png'), 143, 953, W, H, 0, 0, W, H);
+        g.fillStyle = '#161616';
+        g.textBaseline = 'top';
+        g.font = `${H * 0.05}px "Noto Sans CJK SC"`;
+        g.fillText('东山市公安局城南分局', W * 0.365, H * 0.728);
+        g.fillText('2016.03.18-2036.03.18', W * 0.365, H * 0.853);
       } else {
         const grad = g.createLinearGradient(0, 0, W, H);
         grad.addColorStop(0, '#1f6f8b');
@@ -167,8 +176,14 @@ async function draw(page: TestPage, kind: Kind, faceBox: number[]): Promise<Made
       return {
         base64: btoa(bin),
         portrait: place(portrait),
-        number: place(number),
-        labels: place({ x: W * 0.08, y: H * 0.15, width: W * 0.1, height: H * 0.5 }),
+        number: place(
+          kind === 'id-back' ? { x: W * 0.37, y: H * 0.73, width: W * 0.45, height: H * 0.17 } : number,
+        ),
+        labels: place(
+          kind === 'id-back'
+            ? { x: W * 0.36, y: H * 0.1, width: W * 0.5, height: H * 0.33 }
+            : { x: W * 0.08, y: H * 0.15, width: W * 0.1, height: H * 0.5 },
+        ),
       };
     },
     {
@@ -210,6 +225,41 @@ function faceBoxOf(file: string): number[] {
   return labels.find((l) => l.file === file)!.faces[0]!.box;
 }
 
+/**
+ * On the demo site: chooses the picture, screenshots the warning, asks for the covered copy ('b') and
+ * returns the bytes the site received (the demo shows each received file from its own blob URL).
+ */
+async function coveredCopy(
+  session: BrowserSession,
+  url: string,
+  path: string,
+  shot: string,
+): Promise<Buffer> {
+  const page = await session.newPage();
+  await page.goto(url);
+  await openDialog(page, path);
+  await page.screenshot(shot);
+  await page.press('b');
+  await page.waitFor(
+    () =>
+      (window as unknown as { __log: Array<{ files: unknown[] }> }).__log.flatMap((e) => e.files).length ===
+      1,
+    undefined,
+    20_000,
+  );
+  const base64 = await page.evaluate(async () => {
+    const img = document.querySelector<HTMLImageElement>('#attachments img')!;
+    const bytes = new Uint8Array(await (await fetch(img.src)).arrayBuffer());
+    let bin = '';
+    for (let i = 0; i < bytes.length; i += 0x8000)
+      bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return btoa(bin);
+  });
+  expect(page.errors).toEqual([]);
+  await page.close();
+  return Buffer.from(base64, 'base64');
+}
+
 /** Chooses a picture on the demo site and waits for the dialog. The sessions ask for reduced motion,
  * so the dialog has no fade-in and a screenshot shows it as a person sees it. */
 async function openDialog(page: TestPage, path: string): Promise<void> {
@@ -241,36 +291,37 @@ describe.skipIf(!faces.dir || !idcards.dir).each(BROWSERS)('%s', (browserName) =
     expect(verdict.document?.kind).toBe('id-card');
     expect(verdict.reasons[0]?.key).toBe('reason_document_id_card');
 
-    const page = await session.newPage();
-    await page.goto(`${server.origin}/`);
-    await openDialog(page, card.path);
-    await page.screenshot(`document-dialog-${browserName}-en`);
-    await page.press('b');
-    await page.waitFor(
-      () =>
-        (window as unknown as { __log: Array<{ files: unknown[] }> }).__log.flatMap((e) => e.files).length ===
-        1,
-      undefined,
-      20_000,
-    );
-    const copy = Buffer.from(
-      await page.evaluate(async () => {
-        // What the site received: the demo shows each received file from its own blob URL.
-        const img = document.querySelector<HTMLImageElement>('#attachments img')!;
-        const bytes = new Uint8Array(await (await fetch(img.src)).arrayBuffer());
-        let bin = '';
-        for (let i = 0; i < bytes.length; i += 0x8000)
-          bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-        return btoa(bin);
-      }),
-      'base64',
+    const copy = await coveredCopy(
+      session,
+      `${server.origin}/`,
+      card.path,
+      `document-dialog-${browserName}-en`,
     );
     // Covered: the portrait and the number row changed throughout; the labels column did not.
     expect(change(card.bytes, copy, card.portrait)).toBeGreaterThan(25);
     expect(change(card.bytes, copy, card.number)).toBeGreaterThan(25);
     expect(change(card.bytes, copy, card.labels)).toBeLessThan(4);
-    expect(page.errors).toEqual([]);
-    await page.close();
+  });
+
+  it('warns about the emblem side of an ID card; its covered copy hides the printed fields', async () => {
+    const back = await draw(client.page, 'id-back', faceBox);
+    const { verdict } = await client.check(back.path, 'image/jpeg');
+    expect(verdict.risk).toBe('high');
+    expect(verdict.document?.kind).toBe('cn-id-back');
+    expect(verdict.document?.portrait).toBeNull();
+    expect(verdict.reasons[0]?.key).toBe('reason_document_cn_back');
+    // The detector's "face" on the printed emblem is not offered as a face.
+    expect(verdict.faces).toEqual([]);
+
+    const copy = await coveredCopy(
+      session,
+      `${server.origin}/`,
+      back.path,
+      `document-back-dialog-${browserName}-en`,
+    );
+    // Covered: the issuing office and the dates; the title stays as it was.
+    expect(change(back.bytes, copy, back.number)).toBeGreaterThan(25);
+    expect(change(back.bytes, copy, back.labels)).toBeLessThan(4);
   });
 
   it('does not take a bank card, or a person holding one, for an identity document', async () => {

@@ -7,6 +7,7 @@ import {
   Choices,
   COVER_WORDS,
   decisionsForAll,
+  documentCoverWords,
   faceRect,
   fallbackAction,
   isDocumentOffer,
@@ -160,6 +161,23 @@ describe('identity documents', () => {
     ]);
     expect(anyDocument([img('d', doc)])).toBe(true);
     expect(anyDocument([img('f', verdict('high', 2))])).toBe(false);
+  });
+
+  it("says what the copy covers: the photo and number, or on an ID card's emblem side its fields", () => {
+    const front = withDocument(verdict('high', 0));
+    const back: Verdict = { ...front, document: { ...front.document!, kind: 'cn-id-back', portrait: null } };
+    expect(documentCoverWords(front).action).toBe('warn_action_cover_document');
+    const words = documentCoverWords(back);
+    expect(words).toEqual({
+      action: 'warn_action_cover_document_fields',
+      choice: 'warn_choice_cover_document_fields',
+      note: 'warn_document_fields_covered',
+    });
+    // Every locale has the words.
+    const catalogs = loadCatalogs() as Record<string, Record<string, { message: string }>>;
+    for (const [locale, catalog] of Object.entries(catalogs)) {
+      for (const key of Object.values(words)) expect(catalog[key]?.message, `${locale} ${key}`).toBeTruthy();
+    }
   });
 
   it('never uploads a document as it is when metadata removal is chosen for all', () => {

@@ -18,6 +18,7 @@ import {
   Choices,
   COVER_WORDS,
   type CoverWords,
+  documentCoverWords,
   isDocumentOffer,
   levelOf,
   secondsLeft,
@@ -220,6 +221,7 @@ const SHORTCUTS = {
 function actionButtons(
   t: Translate,
   words: CoverWords,
+  images: readonly HeldImage[],
   choices: Choices,
   many: boolean,
   finish: (action: ImageAction) => void,
@@ -243,7 +245,7 @@ function actionButtons(
     const label = hasDocument
       ? many
         ? t('warn_all_cover_document')
-        : t('warn_action_cover_document')
+        : t(documentCoverWords(images[0]!.verdict).action)
       : many
         ? t(words.all)
         : t(words.action);
@@ -324,7 +326,7 @@ function showDialog(
     };
 
     const footer = h('div', { class: 'footer' });
-    const buttons = actionButtons(t, words, choices, many, finish);
+    const buttons = actionButtons(t, words, images, choices, many, finish);
     let primary: HTMLButtonElement;
     if (many) {
       primary = button(t('warn_confirm'), { primary: true, action: 'confirm' });
@@ -515,7 +517,7 @@ function showNotice(
       else render();
     };
 
-    const buttons = actionButtons(t, words, choices, false, finish, true);
+    const buttons = actionButtons(t, words, images, choices, false, finish, true);
     const notice = h(
       'dialog',
       {

@@ -199,6 +199,28 @@ export function faceRect(box: Box, image: Size, thumb: Size, minSize = 24): Box 
 
 export type Level = 'high' | 'medium' | 'metadata';
 
+/** Message keys of what a document's copy covers: its one-image button, per-image choice and note. */
+export interface DocumentCoverWords {
+  action: string;
+  choice: string;
+  note: string;
+}
+
+/** The emblem side of a Chinese ID card has no photo or number: its copy covers the printed fields. */
+export function documentCoverWords(verdict: Verdict): DocumentCoverWords {
+  return verdict.document?.kind === 'cn-id-back'
+    ? {
+        action: 'warn_action_cover_document_fields',
+        choice: 'warn_choice_cover_document_fields',
+        note: 'warn_document_fields_covered',
+      }
+    : {
+        action: 'warn_action_cover_document',
+        choice: 'warn_choice_cover_document',
+        note: 'warn_document_covered',
+      };
+}
+
 /** Whether any of the images shows an identity document. */
 export function anyDocument(images: readonly HeldImage[]): boolean {
   return images.some((i) => Boolean(i.verdict.document));

@@ -1,10 +1,11 @@
 // DOM builders of the warning (createElement only: no markup is ever parsed from data).
 import { hasMessage, type Translate } from '../../core/i18n';
-import type { Reason } from '../../core/verdict';
+import type { Reason, Verdict } from '../../core/verdict';
 import type { HeldImage, ImageAction } from '../decision';
 import {
   type Choices,
   type CoverWords,
+  documentCoverWords,
   faceRect,
   type Level,
   levelOf,
@@ -123,10 +124,10 @@ function levelLabel(t: Translate, level: Level): string {
   }
 }
 
-function choiceLabel(t: Translate, action: ImageAction, words: CoverWords, document: boolean): string {
+function choiceLabel(t: Translate, action: ImageAction, words: CoverWords, verdict: Verdict): string {
   switch (action) {
     case 'blur':
-      return document ? t('warn_choice_cover_document') : t(words.choice);
+      return verdict.document ? t(documentCoverWords(verdict).choice) : t(words.choice);
     case 'strip':
       return t('warn_choice_strip');
     case 'upload':
@@ -221,7 +222,7 @@ export function imageCard(
 
   const thumbCol = h('div', { class: 'thumb-col' }, thumb);
   if (verdict.document) {
-    const note = h('p', { class: 'face-count' }, t('warn_document_covered'));
+    const note = h('p', { class: 'face-count' }, t(documentCoverWords(verdict).note));
     place(note, { width: size.width });
     thumbCol.append(note);
   } else if (options.faceToggles && total > 0) {
@@ -264,7 +265,7 @@ export function imageCard(
           input.addEventListener('change', () => {
             if (input.checked) choices.set(image.id, action);
           });
-          return h('label', {}, input, choiceLabel(t, action, options.words, Boolean(verdict.document)));
+          return h('label', {}, input, choiceLabel(t, action, options.words, verdict));
         }),
       ),
     );
