@@ -86,6 +86,13 @@ const GAP_INK = 0.6;
  * a selfie of the artfaces set was taken for a card; the cards made so far all read 146 or more).
  */
 const MIN_LIGHT = 100;
+/**
+ * How much whiter the emblem's middle must be than its sides (innerWhite; the template: 0.41, the made
+ * backs found: 0.22-0.58). A plain red disc beside two lines of text matched the emblem's pattern as well as
+ * the emblem does (correlation over 0.835) with none (0.00), and so did the one made picture that was
+ * not a back but was taken for one.
+ */
+const INNER_WHITE = 0.1;
 /** The card's extent in emblem units on the upright card (template: 5.2 x 3.3 emblem sides). */
 const CARD = { u: [-0.35, 4.85], v: [-0.31, 2.97] } as const;
 /** The fields "签发机关" and "有效期限" with what is printed after them (template: v 1.9-2.6 from u 0.8). */
@@ -283,6 +290,17 @@ function titleInk(
   return { line1: ink(line1), gap: ink(gap), line2: ink(line2), light };
 }
 
+/**
+ * How much whiter the emblem's middle is than its sides: the gate's white band and the white around the
+ * stars against the red disc and ring beside them (template: 0.41). A plain red disc or logo has none.
+ */
+function innerWhite(grid: readonly number[]): number {
+  const at = (row: number, col: number) => grid[row * GRID + col]!;
+  const sides = (at(2, 1) + at(2, 4) + at(3, 1) + at(3, 4)) / 4;
+  const middle = (at(3, 2) + at(3, 3) + at(4, 2) + at(4, 3)) / 4;
+  return sides - middle;
+}
+
 /** Bounds of the points, clipped to the picture. */
 function bounds(points: Array<[number, number]>, img: RgbaLike): Box {
   const xs = points.map((p) => p[0]);
@@ -301,25 +319,24 @@ function bounds(points: Array<[number, number]>, img: RgbaLike): Box {
  * The pose under which the blob best matches the emblem: every angle and three foreshortenings, looked
  * at coarsely (2x2 samples a grid cell), then more closely (3x3) within half a step of the best angle.
  */
-function bestPose(img: RgbaLike, b: Blob): { pose: Pose; match: number } {
+function bestPose(img: RgbaLike, b: Blob): { pose: Pose; match: number; grid: number[] } {
   const cx = b.sx / b.count;
   const cy = b.sy / b.count;
   const spread = b.sxx / b.count - cx * cx + b.syy / b.count - cy * cy;
   const base = { cx, cy, side: Math.sqrt(spread / TEMPLATE_SPREAD) };
   let coarse = { pose: { ...base, angle: 0, stretch: 1 }, match: -1 };
   for (let angle = 0; angle < 360; angle += ANGLE_STEP) {
-    for (const stretch of STRETCHES) {
-      const pose = { ...base, angle, stretch };
-      const match = correlation(redGrid(img, frameAt(pose), 2), TEMPLATE);
-      if (match > coarse.match) coarse = { pose, match };
-    }
+    const pose = { ...base, angle, stretch: 1 };
+    const match = correlation(redGrid(img, frameAt(pose), 2), TEMPLATE);
+    if (match > coarse.match) coarse = { pose, match };
   }
-  let best = { pose: coarse.pose, match: -1 };
+  let best = { pose: coarse.pose, match: -1, grid: [] as number[] };
   for (let d = -ANGLE_STEP / 2; d <= ANGLE_STEP / 2; d += ANGLE_STEP / 4) {
     for (const stretch of STRETCHES) {
       const pose = { ...coarse.pose, angle: coarse.pose.angle + d, stretch };
-      const match = correlation(redGrid(img, frameAt(pose), 3), TEMPLATE);
-      if (match > best.match) best = { pose, match };
+      const grid = redGrid(img, frameAt(pose), 3);
+      const match = correlation(grid, TEMPLATE);
+      if (match > best.match) best = { pose, match, grid };
     }
   }
   return best;
@@ -374,8 +391,8 @@ export function findEmblemSide(img: RgbaLike): EmblemSide | null {
     .slice(0, MAX_BLOBS);
   let best: EmblemSide | null = null;
   for (const b of blobs) {
-    const { pose, match } = bestPose(img, b);
-    if (match < MATCH_AT || (best && match <= best.match)) continue;
+    const { pose, match, grid } = bestPose(img, b);
+    if (match < MATCH_AT || (best && match <= best.match) || innerWhite(grid) < INNER_WHITE) continue;
     const title = titleAt(img, pose);
     if (!title) continue;
     const at = frameAt(title.pose);

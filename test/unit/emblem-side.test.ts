@@ -104,6 +104,31 @@ describe.skipIf(!dir)('emblem side of a Chinese resident ID card', () => {
     expect(findEmblemSide(bars)).toBeNull();
   });
 
+  it('does not take red dots beside lines of text for it: they have the shape, not the white inside', () => {
+    // Dots about an emblem's size on a pale page ruled with dark text-like lines, rims a little ragged
+    // (a fixed pseudo-random sequence). The emblem's shape alone matches these well enough.
+    const width = 640;
+    const height = 480;
+    const data = new Uint8ClampedArray(width * height * 4);
+    let seed = 1;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      return seed / 2 ** 32;
+    };
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        const dotted = ((x >> 5) * 7 + (y >> 5) * 13) % 5 < 2;
+        const red = dotted && ((x & 31) - 16) ** 2 + ((y & 31) - 16) ** 2 < 150 + 60 * random();
+        const ink = !red && y % 24 < 6 && random() < 0.5;
+        data.set(
+          red ? [230, 40, 60, 255] : ink ? [20, 20, 20, 255] : [240, 240, 235, 255],
+          (y * width + x) * 4,
+        );
+      }
+    }
+    expect(findEmblemSide({ data, width, height })).toBeNull();
+  });
+
   it('is a high-risk document whose copy covers the printed fields', () => {
     const found = findEmblemSide(back())!;
     const document = emblemSideDocument(found, 2);
