@@ -3,7 +3,7 @@
 // any size in the picture and any roll. An identity document's portrait sits at a fixed place on its
 // card, with text lines beside it, a header above and a number or machine-readable lines below; what
 // the model learns is that layout, not a size or a position in the picture.
-import { addBilinear, type RgbaLike } from './image-stats';
+import { addBilinear, luma, type RgbaLike } from './image-stats';
 
 /** A face as the detector gives it: its box and its two eye keypoints (any order), in image px. */
 export interface FaceAnchor {
@@ -91,14 +91,14 @@ export function documentCrop(img: RgbaLike, frame: CropFrame): Float32Array {
       const r = tap[0]! / n;
       const g = tap[1]! / n;
       const b = tap[2]! / n;
-      const luma = 0.299 * r + 0.587 * g + 0.114 * b;
+      const lum = luma(r, g, b);
       const o = (oy * CROP_W + ox) * CROP_CHANNELS;
-      out[o] = luma;
-      out[o + 1] = (b - luma) / 64;
-      out[o + 2] = (r - luma) / 64;
+      out[o] = lum;
+      out[o + 1] = (b - lum) / 64;
+      out[o + 2] = (r - lum) / 64;
       out[o + 3] = 1;
-      sum += luma;
-      sum2 += luma * luma;
+      sum += lum;
+      sum2 += lum * lum;
       inside++;
     }
   }

@@ -5,7 +5,7 @@
 // Found in three steps, each cheap: red blobs of an emblem's size and shape; the pattern of red and
 // white inside one (a ring around a disc, white stars at the top, the white gate across the middle),
 // at any angle and a few foreshortenings; and the two title lines where that pose puts them.
-import type { RgbaLike } from './image-stats';
+import { luma, type RgbaLike } from './image-stats';
 import type { Box } from './verdict';
 
 export interface EmblemSide {
@@ -36,13 +36,14 @@ const EMBLEM_GRID = [
 ];
 const GRID = EMBLEM_GRID.length;
 const TEMPLATE = EMBLEM_GRID.flat();
+const TEMPLATE_RED = TEMPLATE.reduce((a, b) => a + b, 0);
 /** The emblem's share of red over its bounds, and the centre of its red (emblem units, from its top left). */
-const TEMPLATE_FILL = TEMPLATE.reduce((a, b) => a + b, 0) / TEMPLATE.length;
+const TEMPLATE_FILL = TEMPLATE_RED / TEMPLATE.length;
 const TEMPLATE_CENTRE = (axis: 'u' | 'v') =>
   TEMPLATE.reduce(
     (sum, red, i) => sum + red * (((axis === 'u' ? i % GRID : Math.floor(i / GRID)) + 0.5) / GRID),
     0,
-  ) / TEMPLATE.reduce((a, b) => a + b, 0);
+  ) / TEMPLATE_RED;
 const CENTRE = { u: TEMPLATE_CENTRE('u'), v: TEMPLATE_CENTRE('v') };
 /**
  * The spread of the emblem's red about its centre (mean squared distance, emblem sides squared): the
@@ -55,10 +56,10 @@ const TEMPLATE_SPREAD =
     const v = (Math.floor(i / GRID) + 0.5) / GRID - CENTRE.v;
     // Plus the spread within a cell (a uniform square of side 1/GRID: 1/(12 GRID^2) on each axis).
     return sum + red * (u * u + v * v + 1 / (6 * GRID * GRID));
-  }, 0) / TEMPLATE.reduce((a, b) => a + b, 0);
+  }, 0) / TEMPLATE_RED;
 /** Angles tried, degrees clockwise: a photographed card may lie at any angle. */
 const ANGLE_STEP = 10;
-/** Foreshortenings tried (width over height as seen). */
+/** Foreshortenings tried in the close look (width over height as seen). */
 const STRETCHES = [0.8, 1, 1.25] as const;
 
 /** Smallest emblem looked at (side, px of the analysed picture): a card about 90 px wide. */
@@ -100,8 +101,6 @@ const FIELDS = { u: [0.65, 4.8], v: [1.75, 2.8] } as const;
 
 /** The emblem's red: strong red over both other channels, at any brightness a photo gives it. */
 const isRed = (r: number, g: number, b: number) => r >= 90 && r - (g > b ? g : b) >= 0.3 * r && g <= 0.6 * r;
-const luma = (data: ArrayLike<number>, i: number) =>
-  0.299 * data[i]! + 0.587 * data[i + 1]! + 0.114 * data[i + 2]!;
 
 interface Blob {
   x0: number;
@@ -275,7 +274,10 @@ function titleInk(
         const [x, y] = at(TITLE.u[0] + ((k + 0.5) * (TITLE.u[1] - TITLE.u[0])) / 48, v);
         const xi = Math.round(x);
         const yi = Math.round(y);
-        if (xi >= 0 && yi >= 0 && xi < width && yi < height) values.push(luma(data, (yi * width + xi) * 4));
+        if (xi >= 0 && yi >= 0 && xi < width && yi < height) {
+          const i = (yi * width + xi) * 4;
+          values.push(luma(data[i]!, data[i + 1]!, data[i + 2]!));
+        }
       }
     }
     return values.length >= 0.6 * 8 * 48 ? values : null;
@@ -316,8 +318,9 @@ function bounds(points: Array<[number, number]>, img: RgbaLike): Box {
 }
 
 /**
- * The pose under which the blob best matches the emblem: every angle and three foreshortenings, looked
- * at coarsely (2x2 samples a grid cell), then more closely (3x3) within half a step of the best angle.
+ * The pose under which the blob best matches the emblem: every angle looked at coarsely (2x2 samples a
+ * grid cell, unforeshortened), then the best one more closely (3x3) within half a step of its angle and
+ * under each of the foreshortenings (one in the coarse look halves the time on a page of many red blobs).
  */
 function bestPose(img: RgbaLike, b: Blob): { pose: Pose; match: number; grid: number[] } {
   const cx = b.sx / b.count;

@@ -85,12 +85,14 @@ export function sampleSquare(
   return out;
 }
 
+/** Rec. 601 luma of one RGB colour. */
+export const luma = (r: number, g: number, b: number): number => 0.299 * r + 0.587 * g + 0.114 * b;
+
 /** Rec. 601 luma of an RGB crop. */
 export function toGray(rgb: Float32Array): Float32Array {
   const n = rgb.length / 3;
   const out = new Float32Array(n);
-  for (let i = 0; i < n; i++)
-    out[i] = 0.299 * rgb[i * 3]! + 0.587 * rgb[i * 3 + 1]! + 0.114 * rgb[i * 3 + 2]!;
+  for (let i = 0; i < n; i++) out[i] = luma(rgb[i * 3]!, rgb[i * 3 + 1]!, rgb[i * 3 + 2]!);
   return out;
 }
 
